@@ -1,0 +1,85 @@
+"""Connects build infrastructure to Pelican's signals: settings, staging, strictness."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from pelican import signals
+
+from . import settings as declared
+from . import staging
+from .errors import Problem, fail_if
+
+# Pelican's own generators must not read our content: the hub plugins do.
+PELICAN_OVERRIDES = {
+    "ARTICLE_PATHS": [], "PAGE_PATHS": [], "STATIC_PATHS": [],
+    "DIRECT_TEMPLATES": [], "PAGINATED_TEMPLATES": {},
+    "FEED_ALL_ATOM": None, "FEED_ALL_RSS": None, "CATEGORY_FEED_ATOM": None,
+    "TRANSLATION_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None,
+    "TAG_SAVE_AS": "", "CATEGORY_SAVE_AS": "", "AUTHOR_SAVE_AS": "",
+    "ARCHIVES_SAVE_AS": "", "YEAR_ARCHIVE_SAVE_AS": "", "MONTH_ARCHIVE_SAVE_AS": "",
+    "DAY_ARCHIVE_SAVE_AS": "", "DRAFT_SAVE_AS": "", "DRAFT_PAGE_SAVE_AS": "",
+    "DELETE_OUTPUT_DIRECTORY": False, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False,
+}
+
+
+class WarningCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def declared_settings(pelican) -> list:
+    found = []
+    for plugin in pelican.plugins:
+        try:
+            module = importlib.import_module(f"{plugin.__name__}.settings")
+        except ModuleNotFoundError:
+            continue
+        found.extend(getattr(module, "SETTINGS", []))
+    return found
+
+
+def on_initialized(pelican):
+    settings = pelican.settings
+    every = declared_settings(pelican)
+    problems = declared.validate(settings, every, "settings")
+    fail_if(problems)
+    declared.apply_defaults(settings, every)
+    settings.update(PELICAN_OVERRIDES)
+    # Metadata is untrusted: every template autoescapes, whatever the settings say.
+    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+    pelican.hub_output = Path(pelican.output_path)
+
+
+def on_run_start(pelican):
+    """Called by get_generators, i.e. at the start of every run."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, WarningCounter)]:
+        root.removeHandler(handler)
+    pelican.hub_warnings = WarningCounter()
+    root.addHandler(pelican.hub_warnings)
+    pelican.output_path = str(staging.start(pelican.hub_output))
+    return None
+
+
+def on_finalized(pelican):
+    logging.getLogger().removeHandler(pelican.hub_warnings)
+    staged = Path(pelican.output_path)
+    pelican.output_path = str(pelican.hub_output)
+    if pelican.settings["HUB_STRICT"] and pelican.hub_warnings.messages:
+        fail_if([Problem("build", 0, "", f"warning in strict mode: {message}",
+                         "fix the warning, or build with pelicanconf.py instead of publishconf.py")
+                 for message in pelican.hub_warnings.messages])
+    staging.publish(staged, pelican.hub_output)
+
+
+def register():
+    signals.initialized.connect(on_initialized)
+    signals.get_generators.connect(on_run_start)
+    signals.finalized.connect(on_finalized)

@@ -1,0 +1,71 @@
+"""Settings declared once, with a type, a default and a check, validated at start-up.
+
+Each hub plugin lists its settings in its own `settings.py` as `SETTINGS`; the
+build glue validates every declared setting of every loaded plugin together, so
+one run reports all bad settings at once, and warns about unknown `HUB_` names
+(a typo must not silently fall back to a default).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .errors import Problem, ProblemFound
+
+PREFIX = "HUB_"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    kind: type | tuple[type, ...]
+    default: Any
+    doc: str
+    check: Callable[[Any, dict], None] | None = None
+    choices: tuple = field(default=())
+
+
+def apply_defaults(settings: dict, declared: list[Setting]) -> None:
+    for setting in declared:
+        if setting.name not in settings:
+            settings[setting.name] = setting.default
+
+
+def validate(settings: dict, declared: list[Setting], source: str) -> list[Problem]:
+    problems: list[Problem] = []
+    known = {s.name for s in declared}
+    for name in sorted(k for k in settings if k.startswith(PREFIX) and k not in known):
+        problems.append(Problem(source, 0, name, "unknown setting",
+                                "check the spelling; docs/developers.md lists every HUB_ setting"))
+    for setting in declared:
+        value = settings.get(setting.name, setting.default)
+        problem = _check_one(setting, value, settings)
+        if problem:
+            problems.append(Problem(source, 0, setting.name, problem[0], problem[1]))
+    return problems
+
+
+def _check_one(setting: Setting, value: Any, settings: dict) -> tuple[str, str] | None:
+    kinds = setting.kind if isinstance(setting.kind, tuple) else (setting.kind,)
+    if bool not in kinds and isinstance(value, bool) and int in kinds:
+        return (f"expected a number, got {value!r}", setting.doc)
+    if not isinstance(value, kinds):
+        names = " or ".join(k.__name__ for k in kinds)
+        return (f"expected {names}, got {type(value).__name__} {value!r}", setting.doc)
+    if setting.choices and value not in setting.choices:
+        return (f"{value!r} is not one of {', '.join(map(repr, setting.choices))}", setting.doc)
+    if setting.check:
+        try:
+            setting.check(value, settings)
+        except ProblemFound as found:
+            return (found.message, found.fix or setting.doc)
+    return None
+
+
+SETTINGS = [
+    Setting("HUB_STRICT", bool, False,
+            "True or False: when True, any warning fails the build (publishconf.py sets it)"),
+    Setting("HUB_CACHE_PATH", str, ".cache/hub",
+            "a folder path for the content cache, relative to the working directory"),
+]

@@ -1,0 +1,56 @@
+"""Staged output: build into a fresh sibling folder, swap it into place on success.
+
+A failed or killed build never touches the published folder; withdrawn content
+disappears because every build starts from an empty folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+STAGING_MARK = ".staging-"
+PREVIOUS_MARK = ".previous-"
+
+
+def staging_path(output: Path) -> Path:
+    return output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
+
+
+def remove_leftovers(output: Path) -> None:
+    """Remove folders of earlier builds that were killed before their swap."""
+    if not output.parent.exists():
+        return
+    for mark in (STAGING_MARK, PREVIOUS_MARK):
+        for leftover in output.parent.glob(f".{output.name}{mark}*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def start(output: Path) -> Path:
+    output = output.resolve()
+    remove_leftovers(output)
+    staging = staging_path(output)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def publish(staging: Path, output: Path) -> None:
+    """Swap the finished build into place; the previous output is removed only after."""
+    output = output.resolve()
+    previous = output.parent / f".{output.name}{PREVIOUS_MARK}{os.getpid()}"
+    if output.exists():
+        os.replace(output, previous)
+    os.replace(staging, output)
+    if previous.exists():
+        shutil.rmtree(previous)
+
+
+def contained(root: Path, relative: str) -> Path:
+    """The path of `relative` inside `root`, refusing anything that would leave it."""
+    if not relative or relative.startswith(("/", "\\")) or "\\" in relative:
+        raise ValueError(f"output path {relative!r} is not a relative path")
+    parts = relative.split("/")
+    if any(part in ("", ".", "..") for part in parts[:-1]) or parts[-1] in ("", ".", ".."):
+        raise ValueError(f"output path {relative!r} leaves the output folder")
+    return root.joinpath(*parts)

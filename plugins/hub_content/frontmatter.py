@@ -1,0 +1,105 @@
+"""Splitting a content file into front matter and body, and loading the front matter.
+
+The YAML is read without implicit typing: every scalar stays the text the
+coordinator wrote (`no`, `12:30`, `012` remain strings) and the schema decides
+what a field means. Duplicate keys, anchors and aliases are refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from hub_build.errors import ProblemFound
+
+FENCE = "---"
+FIX_FENCE = "start the file with a line '---', then the fields, then a line '---', then the text"
+
+
+@dataclass(frozen=True)
+class Value:
+    """A front-matter value with the line it was written on (1-based, in the file)."""
+
+    value: Any
+    line: int
+
+
+@dataclass(frozen=True)
+class Document:
+    fields: dict[str, Value]
+    body: str
+    body_line: int
+
+
+def normalise(text: str) -> str:
+    """A BOM and CRLF line ends must give the same result as the clean file."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> tuple[str, int, str, int]:
+    """Return (yaml_text, yaml_first_line, body, body_first_line)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        raise ProblemFound("the file does not start with front matter", FIX_FENCE, line=1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            return "\n".join(lines[1:index]), 2, "\n".join(lines[index + 1:]), index + 2
+    raise ProblemFound("the front matter is never closed", "add a line '---' after the last field", line=1)
+
+
+def parse(text: str) -> Document:
+    yaml_text, yaml_line, body, body_line = split(normalise(text))
+    fields = load(yaml_text, yaml_line)
+    return Document(fields, body, body_line)
+
+
+def load(yaml_text: str, first_line: int = 1) -> dict[str, Value]:
+    """Load a YAML mapping into {key: Value}; lines are counted from `first_line`."""
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = first_line + mark.line if mark else first_line
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ProblemFound(f"invalid YAML: {problem}",
+                           "check quotes, colons and indentation; put text containing ': ' in quotes",
+                           line=line) from None
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        raise ProblemFound("the front matter is not a list of 'field: value' lines",
+                           "write one 'field: value' per line", line=first_line + node.start_mark.line)
+    return {key: Value(plain(value, first_line, set()), first_line + value.start_mark.line)
+            for key, value in _pairs(node, first_line)}
+
+
+def _pairs(node: yaml.MappingNode, first_line: int):
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line = first_line + key_node.start_mark.line
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            raise ProblemFound("a field name must be plain text", "write 'field: value'", line=line)
+        key = key_node.value
+        if key in seen:
+            raise ProblemFound(f"field written twice (first on line {seen[key]})",
+                               "keep only one of the two lines", line=line, field=key)
+        seen[key] = line
+        yield key, value_node
+
+
+def plain(node: yaml.Node, first_line: int, seen: set[int]) -> Any:
+    """Convert a node to str / None / list / dict without implicit typing."""
+    if id(node) in seen:
+        raise ProblemFound("YAML anchors and aliases (& and *) are not supported",
+                           "write the value out in full", line=first_line + node.start_mark.line)
+    seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [plain(item, first_line, seen) for item in node.value]
+    return {key: plain(value, first_line, seen) for key, value in _pairs(node, first_line)}
+

@@ -1,0 +1,115 @@
+"""Assembling the hub model from a content tree: languages, vocabularies, items, map.
+
+`load_hub` is the one entry point; it returns the Hub or raises BuildFailed listing
+every problem in every file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hub_build.errors import Problem, fail_if
+from hub_languages.model import LanguageTable
+
+from . import reader, scan, translations, vocabulary
+from .cache import ItemCache
+from .fields import Terms
+from .types import CONTENT_TYPES
+
+
+@dataclass
+class Hub:
+    languages: LanguageTable
+    translations: translations.TranslationMap
+    vocabularies: dict[str, vocabulary.Vocabulary]
+    build_time: dt.datetime
+    drafts: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    sources: list = field(default_factory=list)
+
+    @property
+    def content_types(self):
+        return CONTENT_TYPES
+
+
+def build_time() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
+
+
+def load_hub(root: Path, settings: dict, cache_folder: Path | None = None) -> Hub:
+    languages = LanguageTable.from_settings(settings)
+    files, problems = scan.scan(root, languages)
+    vocabularies, vocabulary_problems = _vocabularies(root, files, languages)
+    problems += vocabulary_problems
+    items, item_problems = _items(root, files, ItemCache(cache_folder))
+    problems += item_problems
+    problems += _term_problems(items, vocabularies)
+    fail_if(problems)
+    tmap, drafts, errors, warnings = translations.build(items, languages)
+    fail_if(errors)
+    return Hub(languages, tmap, vocabularies, build_time(), drafts, warnings,
+               sources=sorted(f.rel for f in files))
+
+
+def _vocabularies(root, files, languages):
+    found, problems = {}, []
+    for source in files:
+        if source.content_type is None:
+            loaded, loaded_problems = vocabulary.load(source.vocabulary, source.rel,
+                                                      (root / source.rel).read_text("utf-8"), languages)
+            problems += loaded_problems
+            if loaded:
+                found[loaded.name] = loaded
+    return found, problems
+
+
+def _items(root, files, cache):
+    items, problems = [], []
+    for source in files:
+        if source.content_type is None:
+            continue
+        data = (root / source.rel).read_bytes()
+        item = cache.get(source.rel, source.lang, data)
+        if item is None:
+            item, item_problems = reader.read(source, data)
+            problems += item_problems
+            if item:
+                cache.put(source.rel, source.lang, data, item)
+        if item:
+            items.append(item)
+    return items, problems
+
+
+def _term_problems(items, vocabularies) -> list[Problem]:
+    problems = []
+    for item in items:
+        schema = next(t for t in CONTENT_TYPES if t.name == item.type).schema
+        for name, value in item.fields.items():
+            kind = schema[name].kind
+            if not isinstance(kind, Terms):
+                continue
+            known = vocabularies.get(kind.vocabulary)
+            if known is None:
+                problems.append(Problem(item.source, item.lines[name], name,
+                                        f"no vocabulary content/data/{kind.vocabulary}.yaml exists",
+                                        f"create content/data/{kind.vocabulary}.yaml or remove the field"))
+                continue
+            for term in value:
+                if term not in known:
+                    problems.append(Problem(item.source, item.lines[name], name, f"unknown term {term!r}",
+                                            _term_fix(term, known)))
+    return problems
+
+
+def _term_fix(term, known) -> str:
+    import difflib
+    close = difflib.get_close_matches(term, list(known.labels), n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"{hint}use a term id from {known.source}, or add the term there with a label in every language"

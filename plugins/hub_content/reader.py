@@ -1,0 +1,130 @@
+"""Reading one content file into an Item: decode, split, validate, render.
+
+Pure: takes the file's bytes and where it lives; returns the item or every
+problem found in it (all of them, so a coordinator fixes a file in one go).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from unidecode import unidecode
+
+from hub_build.errors import Problem, ProblemFound
+
+from . import frontmatter, render
+from .fields import SLUG
+from .scan import SourceFile
+
+MAX_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class Item:
+    source: str
+    lang: str
+    type: str
+    slug: str
+    key: str
+    fields: dict[str, Any]
+    lines: dict[str, int]
+    body_html: str
+    digest: str
+    meta: dict[str, Any] = field(default_factory=dict)  # own fields plus inherited facts
+
+    @property
+    def draft(self) -> bool:
+        return self.fields.get("status") == "draft"
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title") or self.fields["title"]
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(rel: str, data: bytes) -> str:
+    if len(data) > MAX_BYTES:
+        raise ProblemFound(f"the file is {len(data):,} bytes, more than the {MAX_BYTES:,} allowed",
+                           "split it into smaller items, or link large documents instead of pasting them")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise ProblemFound(f"contains a NUL byte at byte {offset}",
+                           "save the file again as UTF-8 text", line=data.count(b"\n", 0, offset) + 1)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProblemFound(f"is not valid UTF-8 (byte {error.start})",
+                           "save the file as UTF-8 in your editor",
+                           line=data.count(b"\n", 0, error.start) + 1) from None
+
+
+def read(source: SourceFile, data: bytes) -> tuple[Item | None, list[Problem]]:
+    rel = source.rel
+    try:
+        document = frontmatter.parse(decode(rel, data))
+    except ProblemFound as found:
+        return None, [found.at(rel)]
+    problems = _slug_problems(rel)
+    values, lines, field_problems = validate(rel, document.fields, source.content_type)
+    problems += field_problems
+    try:
+        body_html = render.to_html(document.body)
+    except ProblemFound as found:
+        problems.append(found.at(rel, document.body_line, "body"))
+    if problems:
+        return None, problems
+    slug = PurePosixPath(rel).stem
+    key = f"{source.content_type.folder}:{values.get('translation_key') or _path_in_section(rel, source.lang)}"
+    return Item(rel, source.lang, source.content_type.name, slug, key, values, lines,
+                body_html, digest(data)), []
+
+
+def validate(rel, fields, content_type) -> tuple[dict, dict, list[Problem]]:
+    schema = content_type.schema
+    values, lines, problems = {}, {}, []
+    for name, entry in fields.items():
+        if name not in schema:
+            problems.append(_unknown(rel, name, entry.line, schema, content_type))
+            continue
+        try:
+            values[name] = schema[name].kind.parse(entry.value)
+            lines[name] = entry.line
+        except ProblemFound as found:
+            problems.append(found.at(rel, entry.line, name))
+    for spec in schema.values():
+        if spec.required and spec.translatable and spec.name not in fields:
+            problems.append(Problem(rel, 1, spec.name, "is missing",
+                                    f"add a line '{spec.name}: ...' to the front matter ({spec.doc})"))
+    return values, lines, problems
+
+
+def _unknown(rel, name, line, schema, content_type) -> Problem:
+    close = difflib.get_close_matches(name, schema, n=1)
+    fix = f"did you mean '{close[0]}'?" if close else \
+        f"fields of {content_type.folder}/ are: {', '.join(sorted(schema))}"
+    return Problem(rel, line, name, f"is not a field of {content_type.folder}/", fix)
+
+
+def _slug_problems(rel: str) -> list[Problem]:
+    stem = PurePosixPath(rel).stem
+    if SLUG.match(stem):
+        return []
+    suggestion = re.sub(r"[^a-z0-9]+", "-", unidecode(stem).lower()).strip("-") or "item"
+    return [Problem(rel, 0, "", "the file name is used in the web address and may only hold "
+                    "lowercase letters, digits and single hyphens",
+                    f"rename the file to {suggestion}.md, and its translations too")]
+
+
+def _path_in_section(rel: str, lang: str) -> str:
+    parts = rel.removesuffix(".md").split("/")
+    if parts[0] == lang:
+        parts = parts[1:]
+    return "/".join(parts[1:])

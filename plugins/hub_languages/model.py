@@ -1,0 +1,137 @@
+"""Language records and the language table, built from the `HUB_LANGUAGES` setting.
+
+Adding a language is one entry in the table, one content folder and one catalog:
+nothing here names a particular language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+
+from hub_build.errors import ProblemFound
+
+FIELDS = ("code", "name", "locale", "tag", "script", "direction", "fallbacks", "prefix")
+CODE = re.compile(r"^[a-z]{2,3}$")
+TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-[0-9]{3})?$")
+PREFIX = re.compile(r"^[a-z0-9-]+$")
+SCRIPT = re.compile(r"^[A-Z][a-z]{3}$")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    locale: str
+    tag: str
+    script: str
+    direction: str
+    fallbacks: tuple[str, ...]
+    prefix: str
+
+
+class LanguageTable:
+    """The configured languages in table order, the default one first in importance."""
+
+    def __init__(self, languages: list[Language], default: str):
+        self.languages = tuple(languages)
+        self.default = default
+        self._by_code = {language.code: language for language in languages}
+
+    def __iter__(self):
+        return iter(self.languages)
+
+    def __len__(self):
+        return len(self.languages)
+
+    def __contains__(self, code):
+        return code in self._by_code
+
+    def __getitem__(self, code: str) -> Language:
+        return self._by_code[code]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+    @property
+    def default_language(self) -> Language:
+        return self._by_code[self.default]
+
+    def chain(self, code: str) -> tuple[str, ...]:
+        """Languages to look in, in order, when an item is missing in `code`.
+
+        The default language always ends the chain: every reader can at least
+        be shown the hub's original content.
+        """
+        chain = [c for c in self._by_code[code].fallbacks if c != code]
+        if code != self.default and self.default not in chain:
+            chain.append(self.default)
+        return tuple(chain)
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> "LanguageTable":
+        return parse(settings["HUB_LANGUAGES"], settings["HUB_DEFAULT_LANGUAGE"])
+
+
+def parse(entries: list, default: str) -> LanguageTable:
+    """Build the table, raising ProblemFound naming the first bad entry and field."""
+    if not entries:
+        raise ProblemFound("no languages configured", "add at least the default language")
+    languages = [_language(entry, index) for index, entry in enumerate(entries)]
+    _check_unique(languages)
+    codes = {language.code for language in languages}
+    if default not in codes:
+        raise ProblemFound(f"default language {default!r} is not in HUB_LANGUAGES",
+                           f"use one of {', '.join(sorted(codes))}")
+    for language in languages:
+        for fallback in language.fallbacks:
+            if fallback not in codes:
+                raise ProblemFound(f"language {language.code!r}: fallback {fallback!r} is not configured",
+                                   f"use one of {', '.join(sorted(codes))}")
+            if fallback == language.code:
+                raise ProblemFound(f"language {language.code!r} lists itself as a fallback",
+                                   "remove it from its own fallbacks")
+    return LanguageTable(languages, default)
+
+
+def _language(entry, index: int) -> Language:
+    where = f"language #{index + 1}"
+    if not isinstance(entry, dict):
+        raise ProblemFound(f"{where} is not a dict", "write each language as a dict with " + ", ".join(FIELDS))
+    where = f"language {entry.get('code', '#' + str(index + 1))!r}"
+    missing = [name for name in FIELDS if name not in entry]
+    unknown = sorted(set(entry) - set(FIELDS))
+    if missing or unknown:
+        raise ProblemFound(f"{where}: missing {missing} unknown {unknown}".replace(" missing []", "").replace(" unknown []", ""),
+                           "each language has exactly: " + ", ".join(FIELDS))
+    checks = [
+        ("code", CODE.match(str(entry["code"])), "a lowercase ISO 639 code such as 'sq'"),
+        ("name", isinstance(entry["name"], str) and entry["name"].strip(), "the language's own name, e.g. 'Shqip'"),
+        ("tag", TAG.match(str(entry["tag"])), "a BCP 47 tag such as 'sr-Cyrl'"),
+        ("script", SCRIPT.match(str(entry["script"])), "an ISO 15924 script code such as 'Latn' or 'Cyrl'"),
+        ("direction", entry["direction"] in ("ltr", "rtl"), "'ltr' or 'rtl'"),
+        ("fallbacks", isinstance(entry["fallbacks"], (list, tuple)), "a list of language codes, e.g. ['hr', 'en']"),
+        ("prefix", PREFIX.match(str(entry["prefix"])), "lowercase letters, digits and hyphens, e.g. 'sq'"),
+    ]
+    for field, ok, fix in checks:
+        if not ok:
+            raise ProblemFound(f"{where}: bad {field} {entry[field]!r}", fix)
+    try:
+        Locale.parse(entry["locale"])
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise ProblemFound(f"{where}: Babel does not know locale {entry['locale']!r}",
+                           "use a CLDR locale such as 'sq', 'sr', 'sr_Latn' or 'uk'") from None
+    return Language(entry["code"], entry["name"].strip(), entry["locale"], entry["tag"], entry["script"],
+                    entry["direction"], tuple(entry["fallbacks"]), entry["prefix"])
+
+
+def _check_unique(languages: list[Language]) -> None:
+    for field in ("code", "prefix", "tag"):
+        values = [getattr(language, field) for language in languages]
+        repeated = sorted({v for v in values if values.count(v) > 1})
+        if repeated:
+            raise ProblemFound(f"{field} used by more than one language: {', '.join(repeated)}",
+                               f"give every language its own {field}")

@@ -1,0 +1,41 @@
+"""Connects the page planner and renderer to Pelican: plan in generate_context (so
+address collisions stop the build before anything is written), render in
+generate_output."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hub_build.errors import fail_if
+from hub_i18n import catalogs
+
+from .render import Renderer
+from .routes import SitePlan
+
+logger = logging.getLogger(__name__)
+
+
+class HubPagesGenerator(Generator):
+    def generate_context(self):
+        hub = self.context["hub"]
+        self.context["hub_plan"] = SitePlan(hub, self.settings["HUB_PAGE_SIZE"])
+        found, problems = catalogs.load(Path(self.theme) / "translations", hub.languages)
+        for problem in problems:
+            logger.warning("%s", problem)
+        self.context["hub_catalogs"] = found
+
+    def generate_output(self, writer):
+        renderer = Renderer(self.env, self.context["hub_plan"], self.context["hub_catalogs"], self.settings)
+        renderer.render_all(Path(self.output_path))
+
+
+def get_generators(pelican):
+    return HubPagesGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

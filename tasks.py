@@ -1,0 +1,76 @@
+"""Tasks for people working on the hub: `invoke --list` shows them all."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from invoke import task
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+CATALOGS = HERE / "theme" / "translations"
+POT = CATALOGS / "messages.pot"
+
+
+def _languages(settings_file="pelicanconf.py"):
+    sys.path.insert(0, str(HERE / "plugins"))
+    from pelican.settings import read_settings
+
+    from hub_languages.model import LanguageTable
+
+    return LanguageTable.from_settings(read_settings(str(HERE / settings_file)))
+
+
+@task(help={"content": "content folder (default: content)", "output": "output folder (default: output)",
+            "settings": "settings file (default: pelicanconf.py)"})
+def build(c, content="content", output="output", settings="pelicanconf.py"):
+    """Build the hub from a content tree into an output folder."""
+    c.run(f"{PY} -m pelican {content} -o {output} -s {settings}", pty=False)
+
+
+@task(help={"port": "port to serve on (default 8000)", "host": "address to bind (default 127.0.0.1)"})
+def livereload(c, port=8000, host="127.0.0.1", content="content", output="output", settings="pelicanconf.py"):
+    """Build, serve on localhost and rebuild + reload the browser on every change."""
+    sys.path.insert(0, str(HERE / "tools"))
+    from devserver import serve
+
+    serve(HERE, content=content, output=output, settings=settings, host=host, port=int(port))
+
+
+@task(help={"init": "start a catalog for a new language code, e.g. --init ru"})
+def catalogs(c, init=""):
+    """Extract interface strings and update every language's catalog (pybabel extract/update)."""
+    c.run(f"{PY} -m babel.messages.frontend extract -F babel.cfg -k N_ -k _ -k gettext "
+          f"-k ngettext:1,2 --no-location --sort-output -o {POT} .", echo=True)
+    codes = [init] if init else [l.code for l in _languages() if l.locale.split("_")[0] != "en"]
+    for code in codes:
+        po = CATALOGS / code / "LC_MESSAGES" / "messages.po"
+        action = "update" if po.exists() else "init"
+        c.run(f"{PY} -m babel.messages.frontend {action} -D messages -i {POT} -d {CATALOGS} -l {code}"
+              + (" --no-fuzzy-matching --ignore-obsolete" if action == "update" else ""), echo=True)
+
+
+@task
+def compile_catalogs(c):
+    """Compile .po files to .mo (the build compiles in memory; this is for other tools)."""
+    c.run(f"{PY} -m babel.messages.frontend compile -D messages -d {CATALOGS} --statistics", echo=True)
+
+
+@task
+def golden(c):
+    """Regenerate the golden fixture site's expected output (tests/golden/expected)."""
+    sys.path.insert(0, str(HERE / "tests"))
+    from golden_site import regenerate
+
+    regenerate()
+
+
+@task(help={"k": "only tests matching this expression", "fast": "skip browser tests"})
+def test(c, k="", fast=False):
+    """Run the whole test suite."""
+    args = [] if not k else ["-k", repr(k)]
+    if fast:
+        args += ["-m", "'not browser'"]
+    c.run(f"{PY} -m pytest {' '.join(args)}", pty=False)
