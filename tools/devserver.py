@@ -12,6 +12,7 @@ import json
 import sys
 import threading
 import time
+import weakref
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -50,7 +51,7 @@ def forget_plugin_code() -> None:
 
     for signal in vars(signals).values():
         for receiver in list(getattr(signal, "receivers", {}).values()):
-            function = receiver() if callable(receiver) and not hasattr(receiver, "__module__") else receiver
+            function = receiver() if isinstance(receiver, weakref.ref) else receiver
             if getattr(function, "__module__", "").startswith("hub_"):
                 signal.disconnect(function)
     for name in [m for m in sys.modules if m.split(".")[0].startswith("hub_")]:

@@ -71,7 +71,8 @@ def load(yaml_text: str, first_line: int = 1) -> dict[str, Value]:
     if not isinstance(node, yaml.MappingNode):
         raise ProblemFound("the front matter is not a list of 'field: value' lines",
                            "write one 'field: value' per line", line=first_line + node.start_mark.line)
-    return {key: Value(plain(value, first_line, set()), first_line + value.start_mark.line)
+    seen: set[int] = set()
+    return {key: Value(plain(value, first_line, seen), first_line + value.start_mark.line)
             for key, value in _pairs(node, first_line)}
 
 

@@ -1,0 +1,58 @@
+"""Building sites for tests: real Pelican runs in a subprocess, as a coordinator's would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from lxml import html
+
+ROOT = Path(__file__).resolve().parent.parent
+EPOCH = "1763700000"  # 2025-11-21, so builds are reproducible
+
+
+def build(content: Path, output: Path, settings: Path | str = ROOT / "pelicanconf.py",
+          env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)],
+                          cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
+
+
+def build_demo(output: Path) -> subprocess.CompletedProcess:
+    return build(ROOT / "content", output)
+
+
+def settings_file(folder: Path, extra: str = "") -> Path:
+    """A settings file that starts from pelicanconf.py and changes what the test needs."""
+    path = folder / "testconf.py"
+    path.write_text(textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pelicanconf import *
+        HUB_CACHE_PATH = ""
+    """) + textwrap.dedent(extra), encoding="utf-8")
+    return path
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(textwrap.dedent(data).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def page(output: Path, path: str):
+    """Parse a built page; `path` as in a URL, e.g. 'sq/news/x/'."""
+    file = output / path / "index.html" if not path.endswith((".html", ".xml", ".atom")) else output / path
+    return html.fromstring(file.read_bytes())
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
