@@ -16,7 +16,8 @@ EPOCH = "1763700000"  # 2025-11-21, so builds are reproducible
 
 def build(content: Path, output: Path, settings: Path | str = ROOT / "pelicanconf.py",
           env: dict | None = None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0", **(env or {})}
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0", "COLUMNS": "200",
+                   **(env or {})}
     return subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)],
                           cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import shutil
 import logging
 from pathlib import Path
 
@@ -64,7 +66,11 @@ def on_run_start(pelican):
         root.removeHandler(handler)
     pelican.hub_warnings = WarningCounter()
     root.addHandler(pelican.hub_warnings)
-    pelican.output_path = str(staging.start(pelican.hub_output))
+    staged = staging.start(pelican.hub_output)
+    # A failed build exits through BuildFailed; its half-built folder goes with the process.
+    # (A killed one is removed by the next build's staging.start.)
+    atexit.register(shutil.rmtree, staged, ignore_errors=True)
+    pelican.output_path = str(staged)
     return None
 
 

@@ -51,9 +51,8 @@ def load_hub(root: Path, settings: dict, cache_folder: Path | None = None) -> Hu
     items, item_problems = _items(root, files, ItemCache(cache_folder))
     problems += item_problems
     problems += _term_problems(items, vocabularies)
-    fail_if(problems)
     tmap, drafts, errors, warnings = translations.build(items, languages)
-    fail_if(errors)
+    fail_if(problems + errors)
     return Hub(languages, tmap, vocabularies, build_time(), drafts, warnings,
                sources=sorted(f.rel for f in files))
 

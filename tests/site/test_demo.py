@@ -1,0 +1,166 @@
+"""The demo content built with pelicanconf.py, checked page by page."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from babel.dates import format_date
+from lxml import etree, html
+
+from hub_content import frontmatter
+from hub_i18n import catalogs
+from hub_languages.model import LanguageTable
+from hubtest import ROOT, page
+
+SETTINGS = {}
+exec((ROOT / "pelicanconf.py").read_text(), {"__file__": str(ROOT / "pelicanconf.py")}, SETTINGS)
+LANGUAGES = LanguageTable.from_settings(SETTINGS)
+
+
+def html_pages(output: Path):
+    return sorted(p for p in output.rglob("*.html"))
+
+
+def test_every_language_has_a_home_with_its_tag(demo):
+    for language in LANGUAGES:
+        root = page(demo, f"{language.prefix}/")
+        assert root.get("lang") == language.tag
+        assert root.get("dir") == language.direction
+
+
+def test_hreflang_sets_are_the_languages_having_the_page_and_reciprocal(demo):
+    sets = {}
+    for file in html_pages(demo):
+        if file.name == "404.html":
+            continue
+        url = "/" + file.relative_to(demo).as_posix().removesuffix("index.html")
+        tree = html.fromstring(file.read_bytes())
+        links = {l.get("hreflang"): l.get("href") for l in tree.xpath("//link[@rel='alternate'][@hreflang]")}
+        sets[url] = (links, tree)
+    checked = 0
+    for url, (links, tree) in sets.items():
+        if not links:
+            continue
+        links = dict(links)
+        assert "x-default" in links, url
+        assert links.pop("x-default") in links.values() or url == "/"
+        if url == "/":
+            continue
+        assert url in links.values(), f"{url} is missing from its own hreflang set"
+        for tag, target in links.items():
+            other_links = dict(sets[target][0])
+            other_links.pop("x-default")
+            assert other_links == links, f"{url} and {target} disagree"
+            assert sets[target][1].get("lang") == tag
+        checked += 1
+    assert checked > 100
+
+
+def test_hreflang_of_an_item_matches_the_files_that_exist(demo):
+    slug = "offline-reading-packs"
+    having = {l.tag for l in LANGUAGES if (ROOT / "content" / ("" if l.code == "en" else l.code) /
+                                           "news" / f"{slug}.md").exists()}
+    tree = page(demo, f"en/news/{slug}/")
+    tags = {l.get("hreflang") for l in tree.xpath("//link[@hreflang]")} - {"x-default"}
+    assert tags == having and "uk" not in tags
+
+
+def test_fallback_page_shows_the_croatian_text_with_a_bosnian_notice(demo):
+    tree = page(demo, "bs/news/croatian-helpline-volunteers/")
+    source = frontmatter.parse((ROOT / "content/hr/news/croatian-helpline-volunteers.md").read_text())
+    article = tree.xpath("//article")[0]
+    assert article.get("lang") == "hr"
+    assert article.xpath("string(h1)") == source.fields["title"].value
+    assert tree.xpath("//link[@rel='canonical']/@href") == ["/hr/news/croatian-helpline-volunteers/"]
+    assert not tree.xpath("//link[@hreflang]")
+    bosnian = catalogs.compile_catalog(catalogs.read(
+        ROOT / "theme/translations/bs/LC_MESSAGES/messages.po", LANGUAGES["bs"]))
+    expected = bosnian.gettext("This page is not available in %(language)s yet. "
+                               "You are reading the %(original)s version.") % {
+        "language": "bosanski", "original": "hrvatski"}
+    assert tree.xpath("string(//p[@class='notice'])") == expected
+    assert tree.get("lang") == "bs"
+
+
+def test_fallback_items_are_listed_and_marked_with_their_language(demo):
+    tree = page(demo, "uk/news/")
+    fallback = tree.xpath("//ul[@class='entries']/li[@lang='en']")
+    assert fallback, "the English-only items should appear in the Ukrainian listing"
+    local = page(demo, "en/news/")
+    assert "takim" not in etree.tostring(local, encoding=str), "a local Albanian item stays local"
+
+
+@pytest.mark.parametrize("code", ["sq", "uk", "sr"])
+def test_dates_are_written_in_the_page_language(demo, code):
+    date = dt.date(2024, 12, 4)
+    tree = page(demo, f"{code}/news/hub-turns-ten/")
+    shown = tree.xpath("string(//article//time)")
+    assert shown == format_date(date, format="long", locale=LANGUAGES[code].locale)
+    assert re.search(r"[^\x00-\x7f]|dhjetor", shown), shown
+
+
+def test_no_interface_string_stays_in_english(demo):
+    for language in LANGUAGES:
+        if not catalogs.needs_catalog(language):
+            continue
+        catalog = catalogs.read(ROOT / f"theme/translations/{language.code}/LC_MESSAGES/messages.po", language)
+        english = [m.id for m in catalog if isinstance(m.id, str) and m.id and m.string != m.id]
+        probes = [re.split(r"%\(", text)[0].strip() for text in english]
+        probes = [p for p in probes if len(p) >= 4]
+        for file in (demo / language.prefix).rglob("index.html"):
+            tree = html.fromstring(file.read_bytes())
+            for foreign in tree.xpath(f"//*[@lang and @lang!='{language.tag}']"):
+                foreign.getparent().remove(foreign)
+            for link in tree.xpath("//link|//script|//style"):
+                link.getparent().remove(link)
+            text = " ".join(tree.itertext()) + " " + " ".join(tree.xpath("//@aria-label|//@title"))
+            found = [p for p in probes if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)]
+            assert not found, f"{file}: untranslated {found}"
+
+
+def test_every_feed_parses_and_holds_its_language(demo):
+    for language in LANGUAGES:
+        feed = feedparser.parse((demo / language.prefix / "feed.atom").read_bytes())
+        assert feed.bozo == 0, feed.bozo_exception
+        assert feed.entries
+        assert all(f"/{language.prefix}/news/" in entry.link for entry in feed.entries)
+
+
+def test_sitemaps_list_canonical_pages_with_alternates(demo):
+    index = etree.parse(str(demo / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = index.xpath("//s:loc/text()", namespaces=ns)
+    assert len(locations) == len(LANGUAGES)
+    bosnian = etree.parse(str(demo / "bs" / "sitemap.xml"))
+    urls = bosnian.xpath("//s:url/s:loc/text()", namespaces=ns)
+    assert "/bs/news/croatian-helpline-volunteers/" not in urls  # a fallback: canonical elsewhere
+    assert "/bs/news/hub-turns-ten/" in urls
+    for url in bosnian.xpath("//s:url", namespaces=ns):
+        loc = url.xpath("string(s:loc)", namespaces=ns)
+        assert loc in url.xpath("x:link/@href", namespaces=ns)
+
+
+def test_root_chooser_works_without_javascript_and_404_speaks_every_language(demo):
+    chooser = html.fromstring((demo / "index.html").read_bytes())
+    links = chooser.xpath("//ul[@class='chooser']//a")
+    assert [a.get("href") for a in links] == [f"/{l.prefix}/" for l in LANGUAGES]
+    assert [a.xpath("string(span[@class='name'])") for a in links] == [l.name for l in LANGUAGES]
+    missing = html.fromstring((demo / "404.html").read_bytes())
+    sections = missing.xpath("//ul[@class='not-found']/li")
+    assert [s.get("lang") for s in sections] == [l.tag for l in LANGUAGES]
+    assert len({s.xpath("string(h2)") for s in sections}) >= 6  # really translated
+
+
+def test_pagination_and_topic_pages(demo):
+    first = page(demo, "en/news/")
+    assert first.xpath("//a[@rel='next']/@href") == ["/en/news/page/2/"]
+    second = page(demo, "en/news/page/2/")
+    assert second.xpath("//a[@rel='prev']/@href") == ["/en/news/"]
+    topics = page(demo, "sr/topics/")
+    for entry in topics.xpath("//ul[@class='terms']/li"):
+        target = entry.xpath("a/@href")[0]
+        listed = page(demo, target.strip("/")).xpath("//ul[@class='entries']/li")
+        count = int(re.sub(r"\D", "", entry.xpath("string(span)")))
+        assert count == len(listed)  # every topic fits on one page in the demo

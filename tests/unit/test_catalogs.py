@@ -1,0 +1,50 @@
+from pathlib import Path
+
+from babel.messages.plurals import get_plural
+
+from hub_i18n import catalogs
+from hub_languages.model import LanguageTable
+from hubtest import ROOT
+
+SETTINGS = {}
+exec((ROOT / "pelicanconf.py").read_text(), {"__file__": str(ROOT / "pelicanconf.py")}, SETTINGS)
+LANGUAGES = LanguageTable.from_settings(SETTINGS)
+FOLDER = ROOT / "theme" / "translations"
+
+
+def test_every_configured_language_has_a_complete_catalog():
+    found, problems = catalogs.load(FOLDER, LANGUAGES)
+    assert [str(p) for p in problems] == []
+    assert set(found) == set(LANGUAGES.codes)
+
+
+def test_catalogs_hold_every_extracted_string():
+    template = catalogs.read(FOLDER / "messages.pot", LANGUAGES["en"])
+    wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
+    for language in LANGUAGES:
+        if catalogs.needs_catalog(language):
+            catalog = catalogs.read(catalogs.catalog_path(FOLDER, language.code), language)
+            have = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+            assert wanted <= have, f"{language.code}: run invoke catalogs and translate {wanted - have}"
+
+
+def test_slavic_catalogs_have_three_plural_forms():
+    for code in ("bs", "hr", "sr", "uk"):
+        catalog = catalogs.read(catalogs.catalog_path(FOLDER, code), LANGUAGES[code])
+        assert catalog.num_plurals == get_plural(LANGUAGES[code].locale).num_plurals == 3
+    ukrainian = catalogs.compile_catalog(catalogs.read(catalogs.catalog_path(FOLDER, "uk"), LANGUAGES["uk"]))
+    forms = {ukrainian.ngettext("%(num)s item", "%(num)s items", n) for n in (1, 3, 5)}
+    assert len(forms) == 3
+
+
+def test_untranslated_and_fuzzy_entries_are_reported(tmp_path: Path):
+    po = tmp_path / "messages.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : '
+                  'n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+                  'msgid "Home"\nmsgstr ""\n\n#, fuzzy\nmsgid "News"\nmsgstr "Vesti"\n\n'
+                  'msgid "%(num)s item"\nmsgid_plural "%(num)s items"\nmsgstr[0] "a"\nmsgstr[1] "b"\n',
+                  encoding="utf-8")
+    problems = catalogs.check(catalogs.read(po, LANGUAGES["sr"]), po, LANGUAGES["sr"])
+    messages = [p.message for p in problems]
+    assert messages == ["'Home' is not translated", "'News' is marked fuzzy", "'%(num)s item' is not translated"]
+    assert [p.line for p in problems] == [5, 9, 12]  # the msgid lines
