@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.log import console
 
 from hub_build.errors import fail_if
 from hub_i18n import catalogs
@@ -30,7 +31,13 @@ class HubPagesGenerator(Generator):
 
     def generate_output(self, writer):
         renderer = Renderer(self.env, self.context["hub_plan"], self.context["hub_catalogs"], self.settings)
-        renderer.render_all(Path(self.output_path))
+        renderer.render_all(Path(self.output_path), self.settings["HUB_PROCESSES"])
+        plan, hub = self.context["hub_plan"], self.context["hub"]
+        fallbacks = sum(1 for page in plan.pages if page.fallback)
+        console.print("Hub: %d source files: %d items published, %d drafts, %d vocabularies; "
+                    "%d pages in %d languages (%d through fallbacks)" % (
+                    len(hub.sources), len(hub.translations.items()), len(hub.drafts),
+                    len(hub.vocabularies), len(plan.pages), len(hub.languages), fallbacks))
 
 
 def get_generators(pelican):

@@ -6,6 +6,7 @@ sanitised when read, everything else is autoescaped by the templates.
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 from hub_build.staging import contained
@@ -39,10 +40,26 @@ class Renderer:
             if page.lang == lang:
                 write(output, page.output, self.render(page))
 
-    def render_all(self, output: Path) -> None:
-        for language in self.plan.languages:
-            self.render_language(language.code, output)
-        self.render_language(None, output)
+    def render_all(self, output: Path, processes: int = 1) -> None:
+        """Render every language; with processes > 1, languages render in forked processes."""
+        codes = [language.code for language in self.plan.languages] + [None]
+        if processes <= 1 or len(codes) < 2:
+            self.render_group(codes, output)
+            return
+        context = multiprocessing.get_context("fork")
+        groups = [codes[i::processes] for i in range(processes)]
+        workers = [context.Process(target=self.render_group, args=(group, output)) for group in groups if group]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        failed = [worker.exitcode for worker in workers if worker.exitcode != 0]
+        if failed:
+            raise RuntimeError(f"{len(failed)} rendering process(es) failed; see the errors above")
+
+    def render_group(self, codes, output: Path) -> None:
+        for code in codes:
+            self.render_language(code, output)
 
     def render(self, page: Page) -> str:
         template = self.env.get_template(page.template)

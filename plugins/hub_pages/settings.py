@@ -10,5 +10,7 @@ def _positive(value, settings):
 SETTINGS = [
     Setting("HUB_PAGE_SIZE", int, 10, "how many items one listing page shows (a whole number, at least 1)",
             check=_positive),
+    Setting("HUB_PROCESSES", int, 1, "how many processes render languages in parallel (a whole number, at least 1)",
+            check=_positive),
     Setting("HUB_LIVERELOAD", bool, False, "True to add the live-reload script (set by invoke livereload)"),
 ]
