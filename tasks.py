@@ -74,3 +74,35 @@ def test(c, k="", fast=False):
     if fast:
         args += ["-m", "'not browser'"]
     c.run(f"{PY} -m pytest {' '.join(args)}", pty=False)
+
+
+@task(help={"items": "English news items to generate (default 1000)",
+            "processes": "HUB_PROCESSES for the build (default 1)"})
+def bench_build(c, items=1000, processes=1):
+    """Time a cold build, a warm build (content cache) and a rebuild after a one-file edit."""
+    import tempfile
+    import time
+
+    sys.path.insert(0, str(HERE / "tools"))
+    from corpus import generate
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        generate(root / "content", int(items), HERE / "content")
+        files = sum(1 for _ in (root / "content").rglob("*.md"))
+        conf = root / "benchconf.py"
+        conf.write_text(f"import sys\nsys.path.insert(0, {str(HERE)!r})\nfrom pelicanconf import *\n"
+                        f"HUB_CACHE_PATH = {str(root / 'cache')!r}\nHUB_PROCESSES = {int(processes)}\n"
+                        "HUB_PAGE_SIZE = 20\n")
+
+        def timed(label):
+            started = time.monotonic()
+            c.run(f"{PY} -m pelican {root / 'content'} -o {root / 'output'} -s {conf} -q", hide=True)
+            pages = sum(1 for _ in (root / "output").rglob("*.html"))
+            print(f"{label:<32} {time.monotonic() - started:7.2f} s   ({files} source files, {pages} pages)")
+
+        timed("cold build (empty cache)")
+        timed("warm build (nothing changed)")
+        edited = root / "content" / "news" / "item-000001.md"
+        edited.write_text(edited.read_text().replace("\n---\n", "\n---\nEdited. ", 1))
+        timed("rebuild after a one-file edit")

@@ -81,6 +81,12 @@ class SitePlan:
                        Page(None, "404.html", "not-found", ("not-found",), "404.html")]
         fail_if(self._collisions())
         self._by_identity = {(page.identity, page.lang): page for page in self.pages}
+        self._by_language: dict[str | None, list[Page]] = {}
+        for page in self.pages:
+            self._by_language.setdefault(page.lang, []).append(page)
+        self._navigation = {code: self._menu(code) for code in self.languages.codes}
+        self._sections = {code: [p for p in self.language_pages(code) if p.kind == "listing" and p.number == 1]
+                          for code in self.languages.codes}
 
     # -- planning ---------------------------------------------------------------
     def _language_pages(self, language) -> list[Page]:
@@ -154,7 +160,7 @@ class SitePlan:
         return self._by_identity.get((identity, lang))
 
     def language_pages(self, lang: str) -> list[Page]:
-        return [page for page in self.pages if page.lang == lang]
+        return self._by_language.get(lang, [])
 
     def alternates(self, page: Page) -> list[Link]:
         """hreflang links: the languages with their own version of this page (none on a fallback)."""
@@ -190,9 +196,12 @@ class SitePlan:
             return self.page(page.identity, page.item.lang).path
         return page.path
 
-    def navigation(self, lang: str) -> list[Page]:
+    def _menu(self, lang: str) -> list[Page]:
         pages = [p for p in self.language_pages(lang) if p.kind == "item" and p.item.meta.get("menu") is not None]
         return sorted(pages, key=lambda p: (p.item.meta["menu"], p.item.key))
 
+    def navigation(self, lang: str) -> list[Page]:
+        return self._navigation[lang]
+
     def sections(self, lang: str) -> list[Page]:
-        return [p for p in self.language_pages(lang) if p.kind == "listing" and p.number == 1]
+        return self._sections[lang]
