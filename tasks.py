@@ -106,3 +106,20 @@ def bench_build(c, items=1000, processes=1):
         edited = root / "content" / "news" / "item-000001.md"
         edited.write_text(edited.read_text().replace("\n---\n", "\n---\nEdited. ", 1))
         timed("rebuild after a one-file edit")
+
+
+@task(help={"output": "the built site to check (default: output)",
+            "siteurl": "the SITEURL it was built with, for absolute links (default: none)"})
+def check_output(c, output="output", siteurl=""):
+    """Check a built site: Nu HTML checker, links and anchors, feeds, calendars, JSON-LD, hreflang."""
+    sys.path.insert(0, str(HERE / "tools"))
+    from check_output import run_all
+
+    failed = 0
+    for name, problems in run_all(Path(output), siteurl).items():
+        print(f"{name}: {'ok' if not problems else str(len(problems)) + ' problems'}")
+        for problem in problems:
+            print(f"  {problem}")
+        failed += len(problems)
+    if failed:
+        raise SystemExit(f"{failed} problems in {output}")

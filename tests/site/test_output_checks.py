@@ -1,0 +1,50 @@
+"""`invoke check-output` on the demo: zero problems; and each check can find a problem."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from hubtest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+import check_output  # noqa: E402
+
+
+def test_demo_passes_every_output_check(demo):
+    results = check_output.run_all(demo)
+    assert results == {name: [] for name in check_output.CHECKS}
+
+
+def test_invoke_check_output_exits_zero_on_the_demo(demo):
+    result = subprocess.run([sys.executable, "-m", "invoke", "check-output", "--output", str(demo)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "links: ok" in result.stdout and "html: ok" in result.stdout
+
+
+@pytest.fixture
+def copy(demo, tmp_path):
+    target = tmp_path / "site"
+    shutil.copytree(demo, target)
+    return target
+
+
+def test_checks_find_broken_output(copy):
+    page = copy / "en" / "index.html"
+    text = page.read_text()
+    text = text.replace('href="/en/news/"', 'href="/en/nowhere/"', 1).replace('href="/en/about/"', 'href="/en/about/#nope"', 1)
+    page.write_text(text.replace("<main id=\"main\">", "<main id=\"main\"><section>", 1))
+    (copy / "sq" / "feed.atom").write_text("<feed><entry>", encoding="utf-8")
+    (copy / "en" / "broken.ics").write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    item = copy / "hr" / "news" / "hub-turns-ten" / "index.html"
+    item.write_text(item.read_text().replace('hreflang="sq"', 'hreflang="sq" data-x', 1)
+                    .replace("</head>", '<script type="application/ld+json">{nope</script></head>'))
+    shutil.rmtree(copy / "bg" / "news" / "hub-turns-ten")
+    results = check_output.run_all(copy)
+    assert any("nowhere" in p for p in results["links"])
+    assert any("no element with id 'nope'" in p for p in results["links"])
+    assert results["html"], "the Nu checker should reject the stray markup"
+    assert results["feeds"] and results["calendars"] and results["json-ld"]
+    assert any("/bg/news/hub-turns-ten/" in p for p in results["hreflang"] + results["links"])
