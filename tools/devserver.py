@@ -21,6 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
+CHANGES = ("created", "modified", "moved", "deleted")
+STAGING_MARK, PREVIOUS_MARK = ".staging-", ".previous-"
 WAIT_SECONDS = 25
 QUIET_SECONDS = 0.3
 
@@ -78,15 +80,20 @@ def build_once(root: Path, content: str, output: str, settings: str, reload_code
 
 
 class Watcher(FileSystemEventHandler):
-    def __init__(self, rebuild):
+    def __init__(self, rebuild, root: Path, output: Path):
         self.rebuild = rebuild
+        self.root = root.resolve()
+        self.output = output.resolve()
         self.timer: threading.Timer | None = None
         self.code_changed = False
         self.lock = threading.Lock()
 
     def on_any_event(self, event):
+        # Reads (opened, closed) and folder timestamps are not changes; builds read files.
+        if event.event_type not in CHANGES or event.is_directory and event.event_type == "modified":
+            return
         path = str(getattr(event, "dest_path", "") or event.src_path)
-        if "__pycache__" in path or "/.staging" in path or path.endswith((".pyc", "~")):
+        if not self.relevant(path):
             return
         with self.lock:
             self.code_changed |= path.endswith(".py")
@@ -94,6 +101,18 @@ class Watcher(FileSystemEventHandler):
                 self.timer.cancel()
             self.timer = threading.Timer(QUIET_SECONDS, self._fire)
             self.timer.start()
+
+    def relevant(self, path: str) -> bool:
+        parts = Path(path).parts
+        if "__pycache__" in parts or path.endswith((".pyc", "~", ".swp", ".tmp")):
+            return False
+        if any(STAGING_MARK in part or PREVIOUS_MARK in part for part in parts):
+            return False
+        if self.output in Path(path).parents or Path(path) == self.output:
+            return False
+        if Path(path).parent == self.root:
+            return path.endswith(".py")  # settings files
+        return True
 
     def _fire(self):
         with self.lock:
@@ -152,11 +171,14 @@ def serve(root: Path, content="content", output="output", settings="pelicanconf.
             state.finish(error)
 
     rebuild()
-    watcher = Watcher(rebuild)
+    watcher = Watcher(rebuild, root, root / output)
     observer = Observer()
     for watched in (root / content, root / "theme", root / "plugins"):
         observer.schedule(watcher, str(watched), recursive=True)
     observer.schedule(watcher, str(root), recursive=False)  # settings files
+    settings_folder = (root / settings).resolve().parent
+    if settings_folder != root.resolve():
+        observer.schedule(watcher, str(settings_folder), recursive=False)
     observer.start()
     server = ThreadingHTTPServer((host, port), handler_class(root / output, state))
     print(f"Serving the hub on http://{host}:{port}/ (Ctrl+C to stop); rebuilding on every change")

@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 from pelican import signals
+from pelican.log import LimitFilter
 
 from . import settings as declared
 from . import staging
@@ -57,10 +58,17 @@ def on_initialized(pelican):
     # Metadata is untrusted: every template autoescapes, whatever the settings say.
     settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
     pelican.hub_output = Path(pelican.output_path)
+    refused = staging.refusal(pelican.hub_output, Path(pelican.path))
+    if refused:
+        fail_if([Problem("settings", 0, "OUTPUT_PATH", refused,
+                         "build into an empty folder, or one an earlier hub build made (it holds .hub-output)")])
 
 
 def on_run_start(pelican):
     """Called by get_generators, i.e. at the start of every run."""
+    # Pelican's log filter remembers warnings across runs and would hide repeats from strict mode.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, WarningCounter)]:
         root.removeHandler(handler)

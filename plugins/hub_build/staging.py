@@ -10,6 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
+MARKER = ".hub-output"  # written into every build, so a later build knows the folder is its own
 STAGING_MARK = ".staging-"
 PREVIOUS_MARK = ".previous-"
 
@@ -27,11 +28,22 @@ def remove_leftovers(output: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
+def refusal(output: Path, content: Path) -> str | None:
+    """Why the hub must not replace `output`, or None when it may."""
+    output, content, here = output.resolve(), content.resolve(), Path.cwd().resolve()
+    if output == content or output in content.parents or output == here or output in here.parents:
+        return f"the output folder {output} contains the content or the current folder"
+    if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists())):
+        return f"the output folder {output} exists and was not made by the hub"
+    return None
+
+
 def start(output: Path) -> Path:
     output = output.resolve()
     remove_leftovers(output)
     staging = staging_path(output)
     staging.mkdir(parents=True)
+    (staging / MARKER).write_text("Built by the ChildHub static hub; replaced whole by every build.\n")
     return staging
 
 

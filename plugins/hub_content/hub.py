@@ -53,8 +53,20 @@ def load_hub(root: Path, settings: dict, cache_folder: Path | None = None) -> Hu
     problems += _term_problems(items, vocabularies)
     tmap, drafts, errors, warnings = translations.build(items, languages)
     fail_if(problems + errors)
-    return Hub(languages, tmap, vocabularies, build_time(), drafts, warnings,
-               sources=sorted(f.rel for f in files))
+    hub = Hub(languages, tmap, vocabularies, build_time(), drafts, warnings,
+              sources=sorted(f.rel for f in files))
+    fail_if(unaccounted(hub))
+    return hub
+
+
+def unaccounted(hub: Hub) -> list[Problem]:
+    """Every source file must end as published, draft or vocabulary; anything else is a bug."""
+    accounted = {item.source for item in hub.translations.items()}
+    accounted |= {item.source for item in hub.drafts}
+    accounted |= {vocabulary.source for vocabulary in hub.vocabularies.values()}
+    return [Problem(source, 0, "", "was read but is neither published nor a draft",
+                    "report this as a bug of the hub: no file may be skipped silently")
+            for source in hub.sources if source not in accounted]
 
 
 def _vocabularies(root, files, languages):

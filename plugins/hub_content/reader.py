@@ -54,6 +54,8 @@ def decode(rel: str, data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise ProblemFound(f"the file is {len(data):,} bytes, more than the {MAX_BYTES:,} allowed",
                            "split it into smaller items, or link large documents instead of pasting them")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ProblemFound("is saved as UTF-16", "save the file as UTF-8 in your editor", line=1)
     if b"\x00" in data:
         offset = data.index(b"\x00")
         raise ProblemFound(f"contains a NUL byte at byte {offset}",
@@ -78,7 +80,8 @@ def read(source: SourceFile, data: bytes) -> tuple[Item | None, list[Problem]]:
     try:
         body_html = render.to_html(document.body)
     except ProblemFound as found:
-        problems.append(found.at(rel, document.body_line, "body"))
+        line = document.body_line + max(found.line, 1) - 1  # the body's line in the file
+        problems.append(Problem(rel, line, "body", found.message, found.fix))
     if problems:
         return None, problems
     slug = PurePosixPath(rel).stem

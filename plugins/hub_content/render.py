@@ -7,8 +7,15 @@ fragment addresses.
 
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
 import markdown
 import nh3
+
+from hub_build.errors import ProblemFound
 
 EXTENSIONS = ["extra", "sane_lists", "toc"]
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
@@ -31,12 +38,60 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+MAX_DEPTH = 32  # lists, quotes or brackets nested deeper than this are not real writing
+MAX_SECONDS = 5
+
+
 def to_html(text: str) -> str:
-    html = markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS,
-                             output_format="html")
+    check_depth(text)
+    with time_limit(MAX_SECONDS):
+        html = markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS,
+                                 output_format="html")
     return sanitise(html)
+
+
+def check_depth(text: str) -> None:
+    """Refuse pathological nesting before Python-Markdown spends minutes on it."""
+    brackets = deepest = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        expanded = line.expandtabs(4)
+        indent = (len(expanded) - len(expanded.lstrip(" "))) // 4
+        quotes = line[:len(line) - len(line.lstrip("> \t"))].count(">")
+        for char in line:
+            brackets += (char == "[") - (char == "]")
+            deepest = max(deepest, brackets)
+        if max(indent, quotes, deepest) > MAX_DEPTH:
+            raise ProblemFound(f"the text is nested more than {MAX_DEPTH} levels deep (lists, quotes or brackets)",
+                               "flatten the nesting; no real text needs this many levels", line=number)
+
+
+@contextmanager
+def time_limit(seconds: int):
+    """Stop a render that takes too long; only the main thread can set the alarm."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ProblemFound(f"the text took more than {seconds} s to render",
+                           "simplify the Markdown: very long or deeply nested constructs")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def sanitise(html: str) -> str:
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener noreferrer")
+                     link_rel="noopener noreferrer", attribute_filter=_local_images)
+
+
+def _local_images(tag: str, attribute: str, value: str) -> str | None:
+    """Images come from the hub itself: no third-party request, nothing to track readers."""
+    if tag == "img" and attribute == "src" and (urlsplit(value).scheme or value.startswith("//")):
+        return None
+    return value

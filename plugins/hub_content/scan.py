@@ -90,6 +90,9 @@ def _vocabulary(rel, parts, lang, languages) -> SourceFile | Problem:
 
 
 def _unknown_folder(rel, top, lang, languages) -> Problem:
+    if lang == languages.default and top == languages.default:
+        return Problem(rel, 0, "", f"'{top}' is the default language, whose content lives directly in content/",
+                       f"move it to content/{rel.split('/', 1)[1]}")
     if lang == languages.default and LANGUAGE_LIKE.match(top) and top not in BY_FOLDER:
         return Problem(rel, 0, "", f"'{top}' is not a configured language",
                        f"add {top!r} to HUB_LANGUAGES in pelicanconf.py, or use one of "

@@ -17,6 +17,7 @@ FIELDS = ("code", "name", "locale", "tag", "script", "direction", "fallbacks", "
 CODE = re.compile(r"^[a-z]{2,3}$")
 TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-[0-9]{3})?$")
 PREFIX = re.compile(r"^[a-z0-9-]+$")
+RESERVED_PREFIXES = ("theme",)  # output folders the site uses for itself
 SCRIPT = re.compile(r"^[A-Z][a-z]{3}$")
 
 
@@ -87,6 +88,11 @@ def parse(entries: list, default: str) -> LanguageTable:
         raise ProblemFound(f"default language {default!r} is not in HUB_LANGUAGES",
                            f"use one of {', '.join(sorted(codes))}")
     for language in languages:
+        if len(set(language.fallbacks)) != len(language.fallbacks):
+            raise ProblemFound(f"language {language.code!r} lists a fallback twice", "list each language once")
+        if language.prefix in RESERVED_PREFIXES:
+            raise ProblemFound(f"language {language.code!r}: prefix {language.prefix!r} is used by the site itself",
+                               f"choose a prefix other than {', '.join(RESERVED_PREFIXES)}")
         for fallback in language.fallbacks:
             if fallback not in codes:
                 raise ProblemFound(f"language {language.code!r}: fallback {fallback!r} is not configured",

@@ -51,7 +51,13 @@ class Page:
 
     @property
     def source(self) -> str:
-        return self.item.source if self.item is not None else f"the {self.kind} page"
+        if self.item is not None:
+            return self.item.source
+        if self.kind == "listing":
+            return f"the {self.content_type.folder} listing"
+        if self.kind in ("browse", "browse-index"):
+            return f"the {self.vocabulary} pages"
+        return f"the {self.kind} page"
 
 
 @dataclass(frozen=True)
@@ -145,15 +151,18 @@ class SitePlan:
                      for term in item.meta.get(name, ()))
 
     def _collisions(self) -> list[Problem]:
+        """Pages sharing an address, reported once per pair of sources (not once per language)."""
         seen: dict[str, Page] = {}
-        problems = []
+        reported: dict[tuple, Problem] = {}
         for page in self.pages:
             other = seen.setdefault(page.output, page)
-            if other is not page:
-                first, second = sorted([page, other], key=lambda p: (p.item is None, p.source))
-                problems.append(Problem(first.source, 0, "", f"its address /{page.path} is also used by "
-                                        f"{second.source}", "rename one of the two files"))
-        return problems
+            if other is page:
+                continue
+            first, second = sorted([page, other], key=lambda p: (p.item is None, p.source))
+            key = (first.item.key if first.item else first.source, second.item.key if second.item else second.source)
+            reported.setdefault(key, Problem(first.source, 0, "", f"its address /{page.path} is also used by "
+                                             f"{second.source}", "rename one of the two files"))
+        return list(reported.values())
 
     # -- queries for templates -------------------------------------------------------
     def page(self, identity: tuple, lang: str) -> Page | None:

@@ -74,6 +74,8 @@ def test_livereload_rebuilds_and_keeps_serving_after_a_broken_file(server):
     second = state(base, first["build"])
     assert second["build"] > first["build"] and second["error"] is None
     assert "Second version" in fetch(f"{base}/en/news/first/")[1]
+    time.sleep(2)
+    assert state(base, -1)["build"] == second["build"], "a build's own reads and swaps must not start builds"
     (content / "news/first.md").write_text("---\ntitle: Broken\ndate: someday\n---\nBody\n")
     third = state(base, second["build"])
     assert "news/first.md:3: date: 'someday' is not a date" in third["error"]

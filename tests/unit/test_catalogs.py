@@ -48,3 +48,16 @@ def test_untranslated_and_fuzzy_entries_are_reported(tmp_path: Path):
     messages = [p.message for p in problems]
     assert messages == ["'Home' is not translated", "'News' is marked fuzzy", "'%(num)s item' is not translated"]
     assert [p.line for p in problems] == [5, 9, 12]  # the msgid lines
+
+
+def test_the_committed_template_holds_every_string_the_code_uses(tmp_path):
+    """Fails when a template or plugin gains a string and `invoke catalogs` was not run."""
+    import subprocess
+    import sys
+
+    fresh = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_",
+                    "-k", "_", "-k", "gettext", "-k", "ngettext:1,2", "--no-location", "-o", str(fresh), "."], cwd=ROOT, check=True, capture_output=True)
+    ids = lambda path: {m.id if isinstance(m.id, str) else m.id[0]
+                        for m in catalogs.read(path, LANGUAGES["en"]) if m.id}
+    assert ids(fresh) == ids(FOLDER / "messages.pot"), "run: invoke catalogs, then translate the new strings"
