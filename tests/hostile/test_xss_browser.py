@@ -1,0 +1,39 @@
+"""Every page of the hostile site in headless Chromium: no dialog, ever."""
+
+import pytest
+
+from hubtest import serve_folder
+from payloads import PAYLOADS
+
+pytestmark = pytest.mark.browser
+
+
+def test_no_page_raises_a_dialog(hostile, browser):
+    base, server = serve_folder(hostile)
+    dialogs = []
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.on("dialog", lambda dialog: (dialogs.append((tab.url, dialog.message)), dialog.dismiss()))
+    try:
+        pages = sorted(hostile.rglob("index.html"))
+        for page in pages:
+            path = page.relative_to(hostile).as_posix().removesuffix("index.html")
+            tab.goto(f"{base}/{path}", wait_until="load")
+            tab.mouse.move(200, 200)  # hover payloads
+            tab.keyboard.press("Tab")  # focus payloads
+        assert len(pages) > 2 * len(PAYLOADS)
+        assert dialogs == []
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def test_the_dialog_watch_does_see_a_dialog(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    seen = []
+    tab.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
+    tab.set_content("<img src=x onerror=alert('seen')>")
+    tab.wait_for_timeout(200)
+    context.close()
+    assert seen == ["seen"]
