@@ -120,10 +120,15 @@ def _slug_problems(rel: str) -> list[Problem]:
     stem = PurePosixPath(rel).stem
     if SLUG.match(stem):
         return []
-    suggestion = re.sub(r"[^a-z0-9]+", "-", unidecode(stem).lower()).strip("-") or "item"
+    suggestion = suggest_slug(stem)
     return [Problem(rel, 0, "", "the file name is used in the web address and may only hold "
                     "lowercase letters, digits and single hyphens",
                     f"rename the file to {suggestion}.md, and its translations too")]
+
+
+def suggest_slug(text: str) -> str:
+    """A valid file name for any text: transliterated, lowercase, hyphenated, never empty."""
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "item"
 
 
 def _path_in_section(rel: str, lang: str) -> str:

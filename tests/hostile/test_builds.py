@@ -1,0 +1,96 @@
+"""Reproducible builds, and builds killed half-way that leave the published site alone."""
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from hubtest import EPOCH, ROOT, build, settings_file, snapshot
+
+sys.path.insert(0, str(ROOT / "tools"))
+from corpus import generate  # noqa: E402
+
+
+def copy_with_mtimes(source, target, seed):
+    shutil.copytree(ROOT / "content", target)
+    rng = random.Random(seed)
+    for path in target.rglob("*"):
+        stamp = rng.randint(1_000_000_000, 1_900_000_000)
+        os.utime(path, (stamp, stamp))
+    return target
+
+
+def test_same_content_gives_the_same_bytes_whatever_the_environment(tmp_path):
+    runs = [({"PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C"}, 1),
+            ({"PYTHONHASHSEED": "4242", "TZ": "Pacific/Auckland", "LC_ALL": "C.UTF-8", "LANG": "sr_RS.UTF-8"}, 2)]
+    outputs = []
+    for number, (env, seed) in enumerate(runs):
+        content = copy_with_mtimes(ROOT / "content", tmp_path / f"content{number}", seed)
+        # the content folder's path differs too: nothing may depend on it
+        result = build(content, tmp_path / f"out{number}", settings_file(tmp_path), env=env)
+        assert result.returncode == 0, result.stderr
+        outputs.append(snapshot(tmp_path / f"out{number}"))
+    assert outputs[0].keys() == outputs[1].keys()
+    different = [path for path in outputs[0] if outputs[0][path] != outputs[1][path]]
+    assert different == []
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kill")
+    generate(root / "content", 150, ROOT / "content")
+    return root
+
+
+@pytest.mark.parametrize("after", [0.3, 0.8, 1.4, 2.0])
+def test_a_killed_build_leaves_the_previous_output_byte_identical(corpus, after, tmp_path):
+    output = tmp_path / "output"
+    settings = settings_file(tmp_path)
+    assert build(corpus / "content", output, settings).returncode == 0
+    before = snapshot(output)
+    changed = corpus / "content" / "news" / "item-000003.md"
+    original = changed.read_text()
+    changed.write_text(original.replace("\n---\n", "\n---\nChanged. ", 1))
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "pelican", str(corpus / "content"), "-o", str(output),
+                                    "-s", str(settings)], cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(after)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert snapshot(output) == before
+        rebuilt = build(corpus / "content", output, settings)
+        assert rebuilt.returncode == 0
+        assert "Changed." in (output / "en/news/item-000003/index.html").read_text()
+        assert not list(tmp_path.glob(".output.*")), "leftovers of the killed build were not cleaned"
+    finally:
+        changed.write_text(original)
+
+
+def test_bom_and_crlf_give_the_same_site_as_the_clean_file(tmp_path):
+    clean = "---\ntitle: Čuvanje djece\ndate: 2024-12-04\nsummary: Kratko.\n---\nPrvi red.\n\n- a\n- b\n"
+    outputs = []
+    for number, data in enumerate([clean.encode(), b"\xef\xbb\xbf" + clean.replace("\n", "\r\n").encode()]):
+        content = tmp_path / f"content{number}"
+        (content / "news").mkdir(parents=True)
+        (content / "news" / "cuvanje.md").write_bytes(data)
+        assert build(content, tmp_path / f"out{number}", settings_file(tmp_path)).returncode == 0
+        outputs.append(snapshot(tmp_path / f"out{number}"))
+    assert outputs[0] == outputs[1]
+
+
+def test_every_source_file_is_accounted_for_in_the_summary(tmp_path):
+    content = tmp_path / "content"
+    for rel, text in {"news/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n",
+                      "news/b.md": "---\ntitle: B\ndate: 2024-01-01\nstatus: draft\n---\n",
+                      "sr/news/a.md": "---\ntitle: А\n---\n"}.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text)
+    result = build(content, tmp_path / "out", settings_file(tmp_path))
+    summary = " ".join(result.stdout.split())
+    assert "Hub: 3 source files: 2 items published, 1 drafts, 0 vocabularies" in summary
