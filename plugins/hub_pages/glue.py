@@ -14,6 +14,7 @@ from pelican.log import console
 from hub_build.errors import fail_if
 from hub_i18n import catalogs
 
+from .cache import PageCache, salt
 from .render import Renderer
 from .routes import SitePlan
 
@@ -30,7 +31,10 @@ class HubPagesGenerator(Generator):
         self.context["hub_catalogs"] = found
 
     def generate_output(self, writer):
-        renderer = Renderer(self.env, self.context["hub_plan"], self.context["hub_catalogs"], self.settings)
+        cache_folder = self.settings.get("HUB_CACHE_PATH")
+        cache = PageCache(Path(cache_folder) if cache_folder else None,
+                          salt(Path(self.theme), self.settings, self.context["hub"]))
+        renderer = Renderer(self.env, self.context["hub_plan"], self.context["hub_catalogs"], self.settings, cache)
         renderer.render_all(Path(self.output_path), self.settings["HUB_PROCESSES"])
         plan, hub = self.context["hub_plan"], self.context["hub"]
         fallbacks = sum(1 for page in plan.pages if page.fallback)

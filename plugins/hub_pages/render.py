@@ -13,6 +13,7 @@ from hub_build.staging import contained
 from hub_i18n.l10n import Localizer
 
 from . import messages
+from .cache import PageCache
 from .routes import Page, SitePlan
 
 
@@ -22,13 +23,18 @@ def write(output: Path, relative: str, text: str) -> None:
     target.write_text(text, encoding="utf-8")
 
 
+def item_state(item) -> tuple:
+    return (item.source, item.lang, item.digest, repr(sorted(item.meta.items())))
+
+
 class Renderer:
-    def __init__(self, env, plan: SitePlan, catalogs: dict, settings: dict):
+    def __init__(self, env, plan: SitePlan, catalogs: dict, settings: dict, cache: PageCache | None = None):
         self.env = env
         self.plan = plan
         self.catalogs = catalogs
         self.settings = settings
         self.siteurl = settings.get("SITEURL", "").rstrip("/")
+        self.cache = cache or PageCache(None, "")
 
     def url(self, path: str) -> str:
         return f"{self.siteurl}/{path}"
@@ -36,9 +42,36 @@ class Renderer:
     def render_language(self, lang: str | None, output: Path) -> None:
         code = lang or self.plan.languages.default
         self.env.install_gettext_translations(self.catalogs[code], newstyle=True)
-        for page in self.plan.pages:
-            if page.lang == lang:
+        if lang is None:  # the root pages show every catalog: always rendered
+            for page in self.plan.language_pages(None):
                 write(output, page.output, self.render(page))
+            return
+        stored = self.cache.language(lang)
+        try:
+            for page in self.plan.language_pages(lang):
+                write(output, page.output, self.render_cached(page, stored))
+        finally:
+            stored.close()
+
+    def render_cached(self, page: Page, stored) -> str:
+        key = self.cache.key(self.fingerprint(page))
+        text = stored.get(key)
+        if text is None:
+            text = self.render(page)
+            stored.put(key, text)
+        return text
+
+    def fingerprint(self, page: Page) -> tuple:
+        """The plain data a page is rendered from, beyond what the cache's salt covers."""
+        plan = self.plan
+        return (
+            page.path, page.kind, page.template, page.identity, page.number, page.count, page.vocabulary,
+            page.term, page.terms, item_state(page.item) if page.item else None,
+            tuple((e.path, e.fallback, item_state(e.item)) for e in page.entries),
+            tuple(plan.switcher(page)), tuple(plan.alternates(page)), plan.x_default(page), plan.canonical(page),
+            tuple((p.path, p.fallback, item_state(p.item)) for p in plan.navigation(page.lang)),
+            tuple(p.path for p in plan.sections(page.lang)),
+        )
 
     def render_all(self, output: Path, processes: int = 1) -> None:
         """Render every language; with processes > 1, languages render in forked processes."""
@@ -66,13 +99,13 @@ class Renderer:
         return template.render(self.context(page))
 
     def context(self, page: Page) -> dict:
+        """What templates see. No `hub` or `plan`: a page may only use what its cache
+        fingerprint covers, so the rendered-page cache can never serve a stale page."""
         languages = self.plan.languages
         lang = languages[page.lang] if page.lang else languages.default_language
         return {
             **self.settings,
             "page": page,
-            "plan": self.plan,
-            "hub": self.plan.hub,
             "lang": lang,
             "languages": languages,
             "l10n": Localizer(lang.locale),

@@ -1,0 +1,85 @@
+"""A cache of rendered pages, keyed by everything a page is rendered from.
+
+A page's key hashes its own plain data (item digests and facts, listed entries,
+switcher, hreflang, canonical, navigation) with a salt covering what every page
+shares (templates, catalogs, the page code, settings, vocabularies, languages).
+A page whose inputs did not change is written from the cache without Jinja.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import babel
+import jinja2
+
+CODE = Path(__file__).parent
+SETTINGS_PREFIXES = ("HUB_", "SITE")
+
+
+def tree_digest(*folders: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def salt(theme: Path, settings: dict, hub) -> str:
+    shared = (
+        tree_digest(theme / "templates", theme / "translations", CODE, CODE.parent / "hub_i18n"),
+        repr(sorted((k, repr(v)) for k, v in settings.items() if k.startswith(SETTINGS_PREFIXES))),
+        repr(sorted((name, sorted(v.labels.items())) for name, v in hub.vocabularies.items())),
+        repr(hub.languages.languages), babel.__version__, jinja2.__version__,
+    )
+    return hashlib.sha256(repr(shared).encode()).hexdigest()
+
+
+class PageCache:
+    """Rendered pages in one SQLite file per language (one file, not one per page: writing
+    thousands of small files costs more than rendering them). Each language is rendered by
+    one process, so the files never see two writers."""
+
+    def __init__(self, folder: Path | None, shared_salt: str):
+        self.folder = folder / "pages" if folder else None
+        self.salt = shared_salt
+
+    def key(self, fingerprint: tuple) -> str:
+        return hashlib.sha256((self.salt + repr(fingerprint)).encode()).hexdigest()
+
+    def language(self, code: str) -> "LanguagePages":
+        return LanguagePages(self.folder / f"{code}.sqlite" if self.folder else None)
+
+
+class LanguagePages:
+    def __init__(self, path: Path | None):
+        self.connection = None
+        self.used: set[str] = set()
+        self.new: dict[str, str] = {}
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.connection = sqlite3.connect(path)
+            self.connection.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, html TEXT)")
+
+    def get(self, key: str) -> str | None:
+        self.used.add(key)
+        if not self.connection:
+            return None
+        row = self.connection.execute("SELECT html FROM pages WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, key: str, html: str) -> None:
+        self.new[key] = html
+
+    def close(self) -> None:
+        """Store new pages and forget pages this build no longer has, so the file stays small."""
+        if not self.connection:
+            return
+        with self.connection:
+            self.connection.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)", self.new.items())
+            self.connection.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
+            self.connection.executemany("INSERT INTO used VALUES (?)", ((k,) for k in self.used))
+            self.connection.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+        self.connection.close()
