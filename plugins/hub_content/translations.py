@@ -14,9 +14,7 @@ from dataclasses import replace
 from hub_build.errors import Problem
 
 from .reader import Item
-from .types import CONTENT_TYPES
-
-SCHEMAS = {content_type.name: content_type.schema for content_type in CONTENT_TYPES}
+from .types import SCHEMAS
 
 
 def is_fact(item: Item, name: str) -> bool:

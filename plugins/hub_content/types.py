@@ -56,4 +56,5 @@ PAGE = ContentType(
 
 CONTENT_TYPES = (NEWS, PAGE)
 BY_FOLDER = {content_type.folder: content_type for content_type in CONTENT_TYPES}
+SCHEMAS = {content_type.name: content_type.schema for content_type in CONTENT_TYPES}
 DATA_FOLDER = "data"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from hub_build.errors import Problem, fail_if
 from hub_content.fields import Terms
+from hub_content.types import SCHEMAS
 
 BROWSE_VOCABULARIES = ("topics",)
 HOME_ENTRIES = 5
@@ -145,7 +146,7 @@ class SitePlan:
         return pages
 
     def _terms(self, item, vocabulary) -> tuple:
-        schema = next(t for t in self.hub.content_types if t.name == item.type).schema
+        schema = SCHEMAS[item.type]
         return tuple(term for name, spec in schema.items()
                      if isinstance(spec.kind, Terms) and spec.kind.vocabulary == vocabulary
                      for term in item.meta.get(name, ()))

@@ -42,9 +42,12 @@ def test_checks_find_broken_output(copy):
     item.write_text(item.read_text().replace('hreflang="sq"', 'hreflang="sq" data-x', 1)
                     .replace("</head>", '<script type="application/ld+json">{nope</script></head>'))
     shutil.rmtree(copy / "bg" / "news" / "hub-turns-ten")
+    albanian = copy / "sq" / "index.html"
+    albanian.write_text(albanian.read_text().replace('<html lang="sq"', '<html lang="xx"', 1))
     results = check_output.run_all(copy)
     assert any("nowhere" in p for p in results["links"])
     assert any("no element with id 'nope'" in p for p in results["links"])
     assert results["html"], "the Nu checker should reject the stray markup"
     assert results["feeds"] and results["calendars"] and results["json-ld"]
     assert any("/bg/news/hub-turns-ten/" in p for p in results["hreflang"] + results["links"])
+    assert "/sq/: <html lang> is 'xx', its hreflang says 'sq'" in results["hreflang"]

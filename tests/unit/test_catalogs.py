@@ -3,12 +3,9 @@ from pathlib import Path
 from babel.messages.plurals import get_plural
 
 from hub_i18n import catalogs
-from hub_languages.model import LanguageTable
-from hubtest import ROOT
+from hubtest import ROOT, demo_languages
 
-SETTINGS = {}
-exec((ROOT / "pelicanconf.py").read_text(), {"__file__": str(ROOT / "pelicanconf.py")}, SETTINGS)
-LANGUAGES = LanguageTable.from_settings(SETTINGS)
+LANGUAGES = demo_languages()
 FOLDER = ROOT / "theme" / "translations"
 
 
