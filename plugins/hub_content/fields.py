@@ -132,3 +132,138 @@ class Field:
     required: bool = False
     translatable: bool = False
     doc: str = ""
+    browse: str | None = None  # address segment of this field's browse pages, e.g. "topics"
+
+
+class Term(Terms):
+    """One id of a vocabulary, e.g. a resource's type."""
+
+    def __init__(self, vocabulary: str):
+        super().__init__(vocabulary)
+        self.label = f"one of {vocabulary}"
+
+    def parse(self, raw: Any) -> str:
+        if isinstance(raw, list):
+            raise ProblemFound("takes one term, not a list", "keep a single term id")
+        return _text(raw)
+
+
+def terms_of(kind: Any, value: Any) -> tuple[str, ...]:
+    """The vocabulary terms a field value holds, for Term and Terms alike."""
+    if isinstance(kind, Term):
+        return (value,)
+    return tuple(value) if isinstance(kind, Terms) else ()
+
+
+class DateTime:
+    label = "date and time"
+    fix = "write the local date and time as YYYY-MM-DD HH:MM, for example 2026-03-26 15:00"
+
+    def parse(self, raw: Any) -> dt.datetime:
+        value = _text(raw)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}", value):
+            raise ProblemFound(f"{value!r} is not a date and time in the form YYYY-MM-DD HH:MM", self.fix)
+        try:
+            return dt.datetime.fromisoformat(value.replace("T", " "))
+        except ValueError:
+            raise ProblemFound(f"{value!r} is not a real date and time", self.fix) from None
+
+
+class TimeZone:
+    label = "time zone"
+
+    def parse(self, raw: Any) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        value = _text(raw)
+        try:
+            if not re.fullmatch(r"[A-Za-z_]+(/[A-Za-z0-9_+-]+)*", value):
+                raise ValueError
+            ZoneInfo(value)
+        except (ValueError, ZoneInfoNotFoundError):
+            raise ProblemFound(f"{value!r} is not a time zone name",
+                               "write an IANA time zone such as Europe/Budapest, Europe/Kyiv or UTC") from None
+        return value
+
+
+class YesNo:
+    label = "yes or no"
+
+    def parse(self, raw: Any) -> bool:
+        value = _text(raw).lower()
+        if value in ("yes", "true"):
+            return True
+        if value in ("no", "false"):
+            return False
+        raise ProblemFound(f"{value!r} is not yes or no", "write yes or no")
+
+
+class Year:
+    label = "year"
+
+    def parse(self, raw: Any) -> int:
+        value = _text(raw)
+        if not re.fullmatch(r"(19|20)\d{2}", value):
+            raise ProblemFound(f"{value!r} is not a year", "write four digits, for example 2024")
+        return int(value)
+
+
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
+
+
+class LanguageTags:
+    """Languages a document or event is in, as BCP 47 tags: en, sq, sr-Latn..."""
+
+    label = "list of language codes"
+
+    def parse(self, raw: Any) -> tuple[str, ...]:
+        from babel import Locale, UnknownLocaleError
+
+        values = _list(raw)
+        for value in values:
+            try:
+                if not LANGUAGE_TAG.match(value):
+                    raise ValueError
+                Locale.parse(value.replace("-", "_"))
+            except (ValueError, UnknownLocaleError):
+                raise ProblemFound(f"{value!r} is not a language code",
+                                   "write codes such as en, sq, bs, sr-Latn, uk, as a list: [en, sq]") from None
+        return tuple(values)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A document an item offers: a local file under content/files/ or a web address.
+
+    `size` is filled in at build time from the file itself."""
+
+    target: str
+    local: bool
+    size: int | None = None
+
+    @property
+    def format(self) -> str:
+        suffix = self.target.rsplit("/", 1)[-1].rpartition(".")[2]
+        return suffix.upper() if suffix and len(suffix) <= 5 else ""
+
+
+FILES_FOLDER = "files"
+
+
+class File:
+    label = "file"
+    fix = "write a path inside content/files/ such as files/guide.pdf, or a full https:// address"
+
+    def __init__(self, images_only: bool = False):
+        self.images_only = images_only
+
+    def parse(self, raw: Any) -> Attachment:
+        value = _text(raw)
+        if "://" in value:
+            return Attachment(Url().parse(value), local=False)
+        parts = value.split("/")
+        if parts[0] != FILES_FOLDER or len(parts) < 2 or any(p in ("", ".", "..") for p in parts) or "\\" in value:
+            raise ProblemFound(f"{value!r} is not a file in content/files/", self.fix)
+        if self.images_only and not re.search(r"\.(png|jpe?g|gif|webp|svg)$", value, re.IGNORECASE):
+            raise ProblemFound(f"{value!r} is not an image", "use a .png, .jpg, .gif, .webp or .svg file")
+        return Attachment(value, local=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hub_build.errors import Problem, fail_if
@@ -17,8 +17,8 @@ from hub_languages.model import LanguageTable
 
 from . import reader, scan, translations, vocabulary
 from .cache import ItemCache
-from .fields import Terms
-from .types import CONTENT_TYPES, SCHEMAS
+from .fields import Attachment, terms_of
+from .types import BY_NAME, CONTENT_TYPES, SCHEMAS
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Hub:
     drafts: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     sources: list = field(default_factory=list)
+    attachments: list = field(default_factory=list)  # paths under content/, published as they are
 
     @property
     def content_types(self):
@@ -52,10 +53,15 @@ def load_hub(root: Path, settings: dict, cache_folder: Path | None = None) -> Hu
     items, item_problems = _items(root, files, ItemCache(cache_folder))
     problems += item_problems
     problems += _term_problems(items, vocabularies)
+    attachments = sorted(f.rel for f in files if f.attachment)
+    items, attachment_problems = _measure_attachments(root, items, set(attachments))
+    problems += attachment_problems
     tmap, drafts, errors, warnings = translations.build(items, languages)
+    errors += _type_checks(tmap) + _vocabulary_pages(items, vocabularies)
     fail_if(problems + errors)
+    warnings += _unused_attachments(items, attachments)
     hub = Hub(languages, tmap, vocabularies, build_time(), drafts, warnings,
-              sources=sorted(f.rel for f in files))
+              sources=sorted(f.rel for f in files), attachments=attachments)
     fail_if(unaccounted(hub))
     return hub
 
@@ -65,6 +71,7 @@ def unaccounted(hub: Hub) -> list[Problem]:
     accounted = {item.source for item in hub.translations.items()}
     accounted |= {item.source for item in hub.drafts}
     accounted |= {vocabulary.source for vocabulary in hub.vocabularies.values()}
+    accounted |= set(hub.attachments)
     return [Problem(source, 0, "", "was read but is neither published nor a draft",
                     "report this as a bug of the hub: no file may be skipped silently")
             for source in hub.sources if source not in accounted]
@@ -73,7 +80,7 @@ def unaccounted(hub: Hub) -> list[Problem]:
 def _vocabularies(root, files, languages):
     found, problems = {}, []
     for source in files:
-        if source.content_type is None:
+        if source.is_vocabulary:
             loaded, loaded_problems = vocabulary.load(source.vocabulary, source.rel,
                                                       (root / source.rel).read_text("utf-8"), languages)
             problems += loaded_problems
@@ -86,7 +93,7 @@ def _items(root, files, cache):
     items, problems = [], []
     for source in files:
         if source.content_type is None:
-            continue
+            continue  # vocabularies and attachments
         data = (root / source.rel).read_bytes()
         item = cache.get(source.rel, source.lang, data)
         if item is None:
@@ -105,7 +112,8 @@ def _term_problems(items, vocabularies) -> list[Problem]:
         schema = SCHEMAS[item.type]
         for name, value in item.fields.items():
             kind = schema[name].kind
-            if not isinstance(kind, Terms):
+            terms = terms_of(kind, value)
+            if not terms:
                 continue
             known = vocabularies.get(kind.vocabulary)
             if known is None:
@@ -113,7 +121,7 @@ def _term_problems(items, vocabularies) -> list[Problem]:
                                         f"no vocabulary content/data/{kind.vocabulary}.yaml exists",
                                         f"create content/data/{kind.vocabulary}.yaml or remove the field"))
                 continue
-            for term in value:
+            for term in terms:
                 if term not in known:
                     problems.append(Problem(item.source, item.lines[name], name, f"unknown term {term!r}",
                                             _term_fix(term, known)))
@@ -124,3 +132,56 @@ def _term_fix(term, known) -> str:
     close = difflib.get_close_matches(term, list(known.labels), n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return f"{hint}use a term id from {known.source}, or add the term there with a label in every language"
+
+
+def _measure_attachments(root: Path, items, attachments: set[str]):
+    """Every local file an item names must exist; its size is taken from it."""
+    measured, problems = [], []
+    for item in items:
+        updates = {}
+        for name, value in item.fields.items():
+            if not isinstance(value, Attachment) or not value.local:
+                continue
+            if value.target not in attachments:
+                problems.append(Problem(item.source, item.lines[name], name, f"no file content/{value.target} exists",
+                                        _attachment_fix(value.target, attachments)))
+                continue
+            updates[name] = Attachment(value.target, True, (root / value.target).stat().st_size)
+        measured.append(replace(item, fields={**item.fields, **updates}) if updates else item)
+    return measured, problems
+
+
+def _attachment_fix(target, attachments) -> str:
+    close = difflib.get_close_matches(target, sorted(attachments), n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return f"{hint}put the file in content/files/ and write its path as files/<name>, or give a web address"
+
+
+def _unused_attachments(items, attachments) -> list[Problem]:
+    used = {value.target for item in items for value in item.fields.values() if isinstance(value, Attachment)}
+    return [Problem(rel, 0, "", "is published but no item refers to it",
+                    "name it in an item's file: or image: field, or delete it")
+            for rel in attachments if rel not in used]
+
+
+def _type_checks(tmap) -> list[Problem]:
+    problems = []
+    for key in tmap.keys():
+        original = tmap.original(key)
+        for check in BY_NAME[original.type].checks:
+            for name, message, fix in check(original.meta):
+                problems.append(Problem(original.source, original.lines.get(name, 1), name, message, fix))
+    return problems
+
+
+def _vocabulary_pages(items, vocabularies) -> list[Problem]:
+    """A country's or partner's page is named after its term, so that tags link to it."""
+    problems = []
+    for item in items:
+        name = BY_NAME[item.type].vocabulary
+        known = vocabularies.get(name) if name else None
+        if name and (known is None or item.slug not in known):
+            problems.append(Problem(item.source, 0, "", f"{item.slug!r} is not a term of content/data/{name}.yaml",
+                                    f"name the file after a term id of content/data/{name}.yaml, "
+                                    "or add the term there with a label in every language"))
+    return problems

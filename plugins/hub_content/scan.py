@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hub_build.errors import Problem
 
+from .fields import FILES_FOLDER
 from .types import BY_FOLDER, DATA_FOLDER, ContentType
 
 LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}$")
@@ -24,7 +25,12 @@ LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}$")
 class SourceFile:
     rel: str
     lang: str
-    content_type: ContentType | None  # None for a vocabulary
+    content_type: ContentType | None  # None for a vocabulary or an attachment
+    attachment: bool = False  # a document or picture under content/files/, published as it is
+
+    @property
+    def is_vocabulary(self) -> bool:
+        return self.content_type is None and not self.attachment
 
     @property
     def vocabulary(self) -> str:
@@ -71,6 +77,8 @@ def classify(rel: str, languages) -> SourceFile | Problem:
                        f"move it into one of: {', '.join(sorted(BY_FOLDER))}")
     if top == DATA_FOLDER:
         return _vocabulary(rel, parts, lang, languages)
+    if top == FILES_FOLDER:
+        return _attachment(rel, lang, languages)
     if top not in BY_FOLDER:
         return _unknown_folder(rel, top, lang, languages)
     if not rel.endswith(".md"):
@@ -87,6 +95,13 @@ def _vocabulary(rel, parts, lang, languages) -> SourceFile | Problem:
         return Problem(rel, 0, "", "content/data/ holds only vocabulary files ending in .yaml",
                        "rename the file to end in .yaml or move it out of content/")
     return SourceFile(rel, lang, None)
+
+
+def _attachment(rel, lang, languages) -> SourceFile | Problem:
+    if lang != languages.default:
+        return Problem(rel, 0, "", "attached files live only in content/files/, shared by every language",
+                       f"move it to content/{rel.split('/', 1)[1]} and refer to it as {rel.split('/', 1)[1]}")
+    return SourceFile(rel, lang, None, attachment=True)
 
 
 def _unknown_folder(rel, top, lang, languages) -> Problem:

@@ -1,5 +1,6 @@
-"""An Atom feed per language of the items written in that language (no fallbacks:
-a feed reader subscribed to Albanian news wants Albanian text)."""
+"""Atom feeds per language: one of everything new, one per section. Each holds the
+items written in that language (no fallbacks: a feed reader subscribed to Albanian
+news wants Albanian text)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,19 @@ from markupsafe import escape
 FEED_SIZE = 50
 
 
-def feed_path(language) -> str:
-    return f"{language.prefix}/feed.atom"
+def feed_path(language, content_type=None) -> str:
+    return f"{language.prefix}/{content_type.folder}/feed.atom" if content_type else f"{language.prefix}/feed.atom"
 
 
-def entries(plan, lang: str) -> list:
+def feed_types(plan) -> list:
+    """Sections with a feed: listed and dated (each entry needs a date)."""
+    return [t for t in plan.hub.content_types if t.listed and t.dated]
+
+
+def entries(plan, lang: str, content_type=None) -> list:
+    types = [content_type] if content_type else feed_types(plan)
     pages = [p for p in plan.language_pages(lang) if p.kind == "item" and not p.fallback
-             and p.content_type.listed]
+             and p.content_type in types]
     pages.sort(key=lambda p: (-p.item.meta["date"].toordinal(), p.item.key))
     return pages[:FEED_SIZE]
 
@@ -33,13 +40,15 @@ class HubAtomFeed(Atom1Feed):
         return super().latest_post_date() if self.items else self.build_time
 
 
-def atom(plan, language, siteurl: str, sitename: str, title: str) -> str:
+def atom(plan, language, siteurl: str, sitename: str, title: str, content_type=None) -> str:
     def url(path):
         return f"{siteurl}/{path}"
 
-    feed = HubAtomFeed(build_time=plan.hub.build_time, title=title, link=url(f"{language.prefix}/"), description="",
-                     language=language.tag, feed_url=url(feed_path(language)), feed_guid=url(feed_path(language)))
-    for page in entries(plan, language.code):
+    path = feed_path(language, content_type)
+    home = f"{language.prefix}/{content_type.folder}/" if content_type else f"{language.prefix}/"
+    feed = HubAtomFeed(build_time=plan.hub.build_time, title=title, link=url(home), description="",
+                       language=language.tag, feed_url=url(path), feed_guid=url(path))
+    for page in entries(plan, language.code, content_type):
         item = page.item
         when = dt.datetime.combine(item.meta["date"], dt.time(), tzinfo=dt.timezone.utc)
         feed.add_item(title=item.title, link=url(page.path), unique_id=url(page.path),

@@ -1,13 +1,14 @@
-"""Writes each language's Atom feed after the pages are planned."""
+"""Writes each language's Atom feeds after the pages are planned."""
 
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
+from hub_pages.messages import SECTIONS
 from hub_pages.render import write
 
-from .atom import atom, feed_path
+from .atom import atom, feed_path, feed_types
 
 
 class HubFeedsGenerator(Generator):
@@ -16,9 +17,15 @@ class HubFeedsGenerator(Generator):
         catalogs = self.context["hub_catalogs"]
         siteurl = self.settings.get("SITEURL", "").rstrip("/")
         sitename = self.settings["SITENAME"]
+        output = Path(self.output_path)
         for language in plan.languages:
-            title = catalogs[language.code].gettext("%(site)s news") % {"site": sitename}
-            write(Path(self.output_path), feed_path(language), atom(plan, language, siteurl, sitename, title))
+            gettext = catalogs[language.code].gettext
+            title = gettext("%(site)s: everything new") % {"site": sitename}
+            write(output, feed_path(language), atom(plan, language, siteurl, sitename, title))
+            for content_type in feed_types(plan):
+                title = f"{sitename}: {gettext(SECTIONS[content_type.name])}"
+                write(output, feed_path(language, content_type),
+                      atom(plan, language, siteurl, sitename, title, content_type))
 
 
 def get_generators(pelican):

@@ -1,11 +1,20 @@
-"""Dates and numbers through Babel (CLDR) in a language's locale; no OS locales."""
+"""Dates, times, numbers and sizes through Babel (CLDR) in a language's locale; no OS locales."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
+from babel.units import format_unit
+
+
+def utc_offset(moment: dt.datetime) -> str:
+    """UTC+01:00: the same in every language, and what readers compare with their own clock."""
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 class Localizer:
@@ -15,11 +24,21 @@ class Localizer:
     def date(self, value: dt.date, style: str = "long") -> str:
         return format_date(value, format=style, locale=self.locale)
 
+    def time(self, value: dt.datetime) -> str:
+        return format_time(value, format="short", locale=self.locale)
+
     def number(self, value) -> str:
         return format_decimal(value, locale=self.locale)
 
+    def file_size(self, size: int) -> str:
+        if size >= 1_000_000:
+            return format_unit(round(size / 1_000_000, 1), "digital-megabyte", "short", locale=self.locale)
+        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", "short", locale=self.locale)
+
     def language_name(self, locale: str) -> str:
         """The name of another language as this locale writes it ("hrvatski" in Bosnian)."""
-        from babel import Locale
-
         return Locale.parse(locale).get_language_name(self.locale)
+
+    def tag_name(self, tag: str) -> str:
+        """A BCP 47 tag from content, with its script when it has one: "Serbian (Latin)"."""
+        return Locale.parse(tag.replace("-", "_")).get_display_name(self.locale)

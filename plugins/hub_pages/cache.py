@@ -29,7 +29,8 @@ def tree_digest(*folders: Path) -> str:
 
 def salt(theme: Path, settings: dict, hub) -> str:
     shared = (
-        tree_digest(theme / "templates", theme / "translations", CODE, CODE.parent / "hub_i18n"),
+        tree_digest(theme / "templates", theme / "translations", CODE, CODE.parent / "hub_i18n",
+                    CODE.parent / "hub_content"),
         repr(sorted((k, repr(v)) for k, v in settings.items() if k.startswith(SETTINGS_PREFIXES))),
         repr(sorted((name, sorted(v.labels.items())) for name, v in hub.vocabularies.items())),
         repr(hub.languages.languages), babel.__version__, jinja2.__version__,

@@ -15,7 +15,8 @@ from hub_build.errors import fail_if
 from hub_i18n import catalogs
 
 from .cache import PageCache, salt
-from .render import Renderer
+from .filters import filter_data
+from .render import Renderer, copy_attachment, write
 from .routes import SitePlan
 
 logger = logging.getLogger(__name__)
@@ -35,8 +36,13 @@ class HubPagesGenerator(Generator):
         cache = PageCache(Path(cache_folder) if cache_folder else None,
                           salt(Path(self.theme), self.settings, self.context["hub"]))
         renderer = Renderer(self.env, self.context["hub_plan"], self.context["hub_catalogs"], self.settings, cache)
-        renderer.render_all(Path(self.output_path), self.settings["HUB_PROCESSES"])
+        output = Path(self.output_path)
+        renderer.render_all(output, self.settings["HUB_PROCESSES"])
         plan, hub = self.context["hub_plan"], self.context["hub"]
+        for (lang, _), (path, fields, entries) in sorted(plan.filters.items()):
+            write(output, path, filter_data(fields, entries, renderer.url))
+        for rel in hub.attachments:
+            copy_attachment(Path(self.path) / rel, output, rel)
         fallbacks = sum(1 for page in plan.pages if page.fallback)
         console.print("Hub: %d source files: %d items published, %d drafts, %d vocabularies; "
                     "%d pages in %d languages (%d through fallbacks)" % (

@@ -7,14 +7,17 @@ sanitised when read, everything else is autoescaped by the templates.
 from __future__ import annotations
 
 import multiprocessing
+import shutil
 from pathlib import Path
 
 from hub_build.staging import contained
-from hub_i18n.l10n import Localizer
+from hub_content import moments
+from hub_i18n.l10n import Localizer, utc_offset
 
 from . import messages
 from .cache import PageCache
 from .routes import Page, SitePlan
+from .structured import json_ld
 
 
 def write(output: Path, relative: str, text: str) -> None:
@@ -25,6 +28,16 @@ def write(output: Path, relative: str, text: str) -> None:
 
 def item_state(item) -> tuple:
     return (item.source, item.lang, item.digest, repr(sorted(item.meta.items())))
+
+
+def copy_attachment(source: Path, output: Path, relative: str) -> None:
+    target = contained(output, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def entries_state(entries) -> tuple:
+    return tuple((e.path, e.fallback, e.state, item_state(e.item)) for e in entries)
 
 
 class Renderer:
@@ -65,12 +78,13 @@ class Renderer:
         """The plain data a page is rendered from, beyond what the cache's salt covers."""
         plan = self.plan
         return (
-            page.path, page.kind, page.template, page.identity, page.number, page.count, page.vocabulary,
-            page.term, page.terms, item_state(page.item) if page.item else None,
-            tuple((e.path, e.fallback, item_state(e.item)) for e in page.entries),
+            page.path, page.kind, page.template, page.identity, page.number, page.count, page.listing, page.field,
+            page.vocabulary, page.term, page.terms, page.total, page.facets,
+            item_state(page.item) if page.item else None, page.state, entries_state(page.entries),
+            tuple((b.name, b.total, b.more, b.listing, entries_state(b.entries)) for b in page.blocks),
             tuple(plan.switcher(page)), tuple(plan.alternates(page)), plan.x_default(page), plan.canonical(page),
             tuple((p.path, p.fallback, item_state(p.item)) for p in plan.navigation(page.lang)),
-            tuple(p.path for p in plan.sections(page.lang)),
+            tuple(p.path for p in plan.sections(page.lang)), plan.term_pages(page.lang),
         )
 
     def render_all(self, output: Path, processes: int = 1) -> None:
@@ -103,6 +117,12 @@ class Renderer:
         fingerprint covers, so the rendered-page cache can never serve a stale page."""
         languages = self.plan.languages
         lang = languages[page.lang] if page.lang else languages.default_language
+        vocabularies = self.plan.hub.vocabularies
+        term_pages = dict(self.plan.term_pages(page.lang)) if page.lang else {}
+
+        def label(vocabulary, term):
+            return vocabularies[vocabulary].label(term, lang.code) if vocabulary else str(term)
+
         return {
             **self.settings,
             "page": page,
@@ -118,6 +138,12 @@ class Renderer:
             "sections": self.plan.sections(lang.code),
             "catalogs": self.catalogs,
             "messages": messages,
-            "label": lambda vocabulary, term: self.plan.hub.vocabularies[vocabulary].label(term, lang.code),
+            "label": label,
+            "term_page": lambda vocabulary, term: term_pages.get((vocabulary, term)),
+            "json_ld": lambda page: json_ld(page, self.url, lang.tag, label),
+            "event_start": moments.start,
+            "event_end": moments.end,
+            "utc": moments.utc,
+            "utc_offset": utc_offset,
             "item_language": lambda item: languages[item.lang],
         }

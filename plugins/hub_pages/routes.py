@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hub_build.errors import Problem, fail_if
-from hub_content.fields import Terms
+from hub_content.fields import terms_of
 from hub_content.types import SCHEMAS
 
-BROWSE_VOCABULARIES = ("topics",)
-HOME_ENTRIES = 5
+HUB_BROWSE = ("topics",)  # fields browsed across every section, at /<lang>/<field>/
+BLOCK_SIZE = 5
+RELATED_SIZE = 4
+RELATED_POOL = 200
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,18 @@ class Entry:
     item: object
     path: str
     fallback: bool
+    state: str | None = None  # the listing it belongs to at build time: upcoming, past, open, closed
+
+
+@dataclass(frozen=True)
+class Block:
+    """A short list of entries on a page, e.g. upcoming events on the home page."""
+
+    name: str  # what it holds: a content type's name, or "related"
+    entries: tuple
+    total: int
+    more: str | None = None  # the page that lists all of them
+    listing: str | None = None
 
 
 @dataclass(frozen=True)
@@ -38,9 +52,15 @@ class Page:
     number: int = 1
     count: int = 1
     content_type: object = None
-    vocabulary: str | None = None
+    listing: str | None = None  # which listing of the section: all, upcoming, past, open, closed
+    field: str | None = None  # the browsed field, e.g. topics or resource_type
+    vocabulary: str | None = None  # its vocabulary; None for years
     term: str | None = None
     terms: tuple = ()  # (term, count) pairs on a browse index
+    total: int = 0  # entries over all pages of a listing
+    blocks: tuple = ()
+    facets: tuple = ()  # (field, vocabulary, ((term, count), ...)) for a section's filter form
+    state: str | None = None  # an item's listing at build time, e.g. closed
 
     @property
     def fallback(self) -> bool:
@@ -57,7 +77,7 @@ class Page:
         if self.kind == "listing":
             return f"the {self.content_type.folder} listing"
         if self.kind in ("browse", "browse-index"):
-            return f"the {self.vocabulary} pages"
+            return f"the {self.field} pages"
         return f"the {self.kind} page"
 
 
@@ -76,14 +96,28 @@ def page_path(base: str, number: int) -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
 
+def field_terms(item, name: str) -> tuple:
+    spec = SCHEMAS[item.type].get(name)
+    if spec is None or name not in item.meta:
+        return ()
+    value = item.meta[name]
+    return terms_of(spec.kind, value) or (str(value),)
+
+
+def newest(entry: Entry) -> tuple:
+    date = entry.item.meta.get("date")
+    return (-date.toordinal() if date else 0, entry.item.key)
+
+
 class SitePlan:
     def __init__(self, hub, page_size: int):
         self.hub = hub
         self.languages = hub.languages
         self.page_size = page_size
         self.pages: list[Page] = []
+        self.filters: dict[tuple, tuple] = {}  # (lang, type name) -> (path, fields, entries in listing order)
         for language in self.languages:
-            self.pages += self._language_pages(language)
+            self.pages += LanguagePlan(self, language).pages()
         self.pages += [Page(None, "", "root", ("root",), "root.html"),
                        Page(None, "404.html", "not-found", ("not-found",), "404.html")]
         fail_if(self._collisions())
@@ -92,64 +126,10 @@ class SitePlan:
         for page in self.pages:
             self._by_language.setdefault(page.lang, []).append(page)
         self._navigation = {code: self._menu(code) for code in self.languages.codes}
-        self._sections = {code: [p for p in self.language_pages(code) if p.kind == "listing" and p.number == 1]
+        self._term_pages: dict[str, tuple] = {}
+        self._sections = {code: [p for p in self.language_pages(code)
+                                 if p.kind == "listing" and p.number == 1 and p.listing == p.content_type.listings[0].name]
                           for code in self.languages.codes}
-
-    # -- planning ---------------------------------------------------------------
-    def _language_pages(self, language) -> list[Page]:
-        prefix = f"{language.prefix}/"
-        pages: list[Page] = []
-        listed: list[Entry] = []
-        for content_type in self.hub.content_types:
-            entries = self._entries(language.code, prefix, content_type)
-            pages += [Page(language.code, e.path, "item", ("item", e.item.key), "item.html",
-                           item=e.item, content_type=content_type) for e in entries]
-            if content_type.listed:
-                entries = sorted(entries, key=lambda e: (-e.item.meta["date"].toordinal(), e.item.key))
-                pages += self._listing(language.code, f"{prefix}{content_type.folder}/", "listing",
-                                       ("listing", content_type.name), entries, content_type=content_type)
-                listed += entries
-        listed.sort(key=lambda e: (-e.item.meta["date"].toordinal(), e.item.key))
-        pages.append(Page(language.code, prefix, "home", ("home",), "home.html",
-                          entries=tuple(listed[:HOME_ENTRIES])))
-        for vocabulary in BROWSE_VOCABULARIES:
-            pages += self._browse(language.code, prefix, vocabulary, listed)
-        return pages
-
-    def _entries(self, lang, prefix, content_type) -> list[Entry]:
-        entries = []
-        for key in self.hub.translations.keys(content_type.name):
-            item = self.hub.translations.resolve(key, lang)
-            if item is not None:
-                entries.append(Entry(item, prefix + content_type.url_for(item.slug), item.lang != lang))
-        return entries
-
-    def _listing(self, lang, base, kind, identity, entries, **extra) -> list[Page]:
-        chunks = paginate(entries, self.page_size)
-        return [Page(lang, page_path(base, number), kind, identity + (number,),
-                     f"{kind}.html", entries=tuple(chunk), number=number, count=len(chunks), **extra)
-                for number, chunk in enumerate(chunks, start=1)]
-
-    def _browse(self, lang, prefix, vocabulary, listed) -> list[Page]:
-        by_term: dict[str, list[Entry]] = {}
-        for entry in listed:
-            for term in self._terms(entry.item, vocabulary):
-                by_term.setdefault(term, []).append(entry)
-        base = f"{prefix}{vocabulary}/"
-        labels = self.hub.vocabularies[vocabulary] if by_term else None
-        order = sorted(by_term, key=lambda t: (labels.label(t, lang).casefold(), t))
-        pages = [Page(lang, base, "browse-index", ("browse-index", vocabulary), "browse-index.html",
-                      vocabulary=vocabulary, terms=tuple((t, len(by_term[t])) for t in order))]
-        for term in order:
-            pages += self._listing(lang, f"{base}{term}/", "browse", ("browse", vocabulary, term),
-                                   by_term[term], vocabulary=vocabulary, term=term)
-        return pages
-
-    def _terms(self, item, vocabulary) -> tuple:
-        schema = SCHEMAS[item.type]
-        return tuple(term for name, spec in schema.items()
-                     if isinstance(spec.kind, Terms) and spec.kind.vocabulary == vocabulary
-                     for term in item.meta.get(name, ()))
 
     def _collisions(self) -> list[Problem]:
         """Pages sharing an address, reported once per pair of sources (not once per language)."""
@@ -210,8 +190,180 @@ class SitePlan:
         pages = [p for p in self.language_pages(lang) if p.kind == "item" and p.item.meta.get("menu") is not None]
         return sorted(pages, key=lambda p: (p.item.meta["menu"], p.item.key))
 
+    def term_pages(self, lang: str) -> tuple:
+        """((vocabulary, term), path) for every term with its own page, e.g. a country's."""
+        if lang not in self._term_pages:
+            self._term_pages[lang] = tuple(sorted(
+                ((page.content_type.vocabulary, page.item.slug), page.path) for page in self.language_pages(lang)
+                if page.kind == "item" and page.content_type.vocabulary))
+        return self._term_pages[lang]
+
     def navigation(self, lang: str) -> list[Page]:
         return self._navigation[lang]
 
     def sections(self, lang: str) -> list[Page]:
         return self._sections[lang]
+
+
+class LanguagePlan:
+    """Every page of one language: items, listings, browse pages, home."""
+
+    def __init__(self, plan: SitePlan, language):
+        self.plan = plan
+        self.hub = plan.hub
+        self.lang = language.code
+        self.prefix = f"{language.prefix}/"
+        self.now = plan.hub.build_time
+        self.by_type = {t.name: self._entries(t) for t in self.hub.content_types}
+        self._pool = None
+
+    def pages(self) -> list[Page]:
+        pages: list[Page] = []
+        for content_type in self.hub.content_types:
+            entries = self.by_type[content_type.name]
+            pages += [self._item_page(content_type, entry) for entry in entries]
+            if content_type.listed:
+                pages += self._section(content_type, entries)
+        pages.append(Page(self.lang, self.prefix, "home", ("home",), "home.html", blocks=self._home_blocks()))
+        everything = sorted((e for t in self.hub.content_types if t.listed and t.dated for e in self.by_type[t.name]),
+                            key=newest)
+        for name in HUB_BROWSE:
+            pages += self._browse(None, name, "topics", everything, self.prefix + f"{name}/")
+        return pages
+
+    def _entries(self, content_type) -> list[Entry]:
+        entries = []
+        for key in self.hub.translations.keys(content_type.name):
+            item = self.hub.translations.resolve(key, self.lang)
+            if item is not None:
+                state = next((listing.name for listing in content_type.listings
+                              if listing.selects(item.meta, self.now)), None)
+                entries.append(Entry(item, self.prefix + content_type.url_for(item.slug), item.lang != self.lang,
+                                     state))
+        return entries
+
+    def listing(self, content_type, listing, entries) -> list[Entry]:
+        chosen = [e for e in entries if listing.selects(e.item.meta, self.now)]
+        return sorted(chosen, key=lambda e: (listing.order(e.item.meta), e.item.key))
+
+    def in_listing_order(self, content_type, entries) -> list[Entry]:
+        """All of a section's entries: its listings one after the other (upcoming, then past)."""
+        return [e for listing in content_type.listings for e in self.listing(content_type, listing, entries)]
+
+    def _section(self, content_type, entries) -> list[Page]:
+        base = f"{self.prefix}{content_type.folder}/"
+        pages = []
+        facets = []
+        ordered = self.in_listing_order(content_type, entries)
+        if content_type.browsed:
+            self.plan.filters[(self.lang, content_type.name)] = (
+                f"{base}filter.json", tuple(f.name for f in content_type.browsed), tuple(ordered))
+        for spec in content_type.browsed:
+            browse = self._browse(content_type, spec.name, spec.browse, ordered, f"{base}{spec.browse}/")
+            pages += browse
+            facets.append((spec.name, getattr(spec.kind, "vocabulary", None), browse[0].terms))
+        for listing in content_type.listings:
+            pages += self._paginate(f"{base}{listing.path}", "listing",
+                                    ("listing", content_type.name, listing.name),
+                                    self.listing(content_type, listing, entries),
+                                    content_type=content_type, listing=listing.name, facets=tuple(facets))
+        return pages
+
+    def _paginate(self, base, kind, identity, entries, **extra) -> list[Page]:
+        chunks = paginate(entries, self.plan.page_size)
+        return [Page(self.lang, page_path(base, number), kind, identity + (number,),
+                     f"{kind}.html", entries=tuple(chunk), number=number, count=len(chunks),
+                     total=len(entries), **extra)
+                for number, chunk in enumerate(chunks, start=1)]
+
+    def _browse(self, content_type, name, segment, entries, base) -> list[Page]:
+        by_term: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for term in field_terms(entry.item, name):
+                by_term.setdefault(term, []).append(entry)
+        vocabulary = self._vocabulary_of(content_type, name)
+        order = sorted(by_term, key=lambda t: self._term_order(vocabulary, t))
+        type_name = content_type.name if content_type else None
+        pages = [Page(self.lang, base, "browse-index", ("browse-index", type_name, name), "browse-index.html",
+                      content_type=content_type, field=name, vocabulary=vocabulary,
+                      terms=tuple((t, len(by_term[t])) for t in order))]
+        for term in order:
+            pages += self._paginate(f"{base}{term}/", "browse", ("browse", type_name, name, term), by_term[term],
+                                    content_type=content_type, field=name, vocabulary=vocabulary, term=term)
+        return pages
+
+    def _vocabulary_of(self, content_type, name):
+        for spec in (content_type.fields if content_type else ()):
+            if spec.name == name:
+                return getattr(spec.kind, "vocabulary", None)
+        return name if name in self.hub.vocabularies else None
+
+    def _term_order(self, vocabulary, term):
+        if vocabulary is None:  # years: newest first
+            return (0, -int(term)) if term.isdigit() else (1, term)
+        return (self.hub.vocabularies[vocabulary].label(term, self.lang).casefold(), term)
+
+    def _item_page(self, content_type, entry) -> Page:
+        return Page(self.lang, entry.path, "item", ("item", entry.item.key), "item.html", item=entry.item,
+                    content_type=content_type, state=entry.state, blocks=self._item_blocks(content_type, entry))
+
+    def _home_blocks(self) -> tuple:
+        blocks = []
+        for content_type in self.hub.content_types:
+            if content_type.home:
+                listing = content_type.listings[0]
+                entries = self.listing(content_type, listing, self.by_type[content_type.name])
+                blocks.append(Block(content_type.name, tuple(entries[:content_type.home]), len(entries),
+                                    f"{self.prefix}{content_type.folder}/{listing.path}", listing.name))
+        return tuple(blocks)
+
+    def _item_blocks(self, content_type, entry) -> tuple:
+        if content_type.vocabulary:
+            return self._term_blocks(content_type.vocabulary, entry.item.slug)
+        if content_type.listed:
+            related = self._related(entry)
+            return (Block("related", tuple(related), len(related)),) if related else ()
+        return ()
+
+    def _term_blocks(self, vocabulary, term) -> tuple:
+        """A country's or partner's page: what each section holds about it."""
+        blocks = []
+        for content_type in self.hub.content_types:
+            names = [f for f in content_type.fields if getattr(f.kind, "vocabulary", None) == vocabulary]
+            if not names or not content_type.listed:
+                continue
+            ordered = self.in_listing_order(content_type, self.by_type[content_type.name])
+            chosen = [e for e in ordered if any(term in field_terms(e.item, f.name) for f in names)]
+            browsed = next((f for f in names if f.browse), None)
+            more = f"{self.prefix}{content_type.folder}/{browsed.browse}/{term}/" if browsed else None
+            if chosen:
+                blocks.append(Block(content_type.name, tuple(chosen[:BLOCK_SIZE]), len(chosen),
+                                    more if len(chosen) > BLOCK_SIZE else None))
+        return tuple(blocks)
+
+    def _related(self, entry) -> list[Entry]:
+        """Same-language items sharing topics (weighing double) or countries, newest first among
+        equals. Only the newest RELATED_POOL items of each term are weighed, so that a
+        country with thousands of items does not make planning quadratic."""
+        own = entry.item
+        weights: dict[str, int] = {}
+        for name, weight in (("topics", 2), ("countries", 1)):
+            for term in field_terms(own, name):
+                for other in self._term_pool().get((name, term), [])[:RELATED_POOL]:
+                    if other.item.key != own.key:
+                        weights[other.path] = weights.get(other.path, 0) + weight
+        pool = {e.path: e for name in ("topics", "countries") for term in field_terms(own, name)
+                for e in self._term_pool().get((name, term), [])[:RELATED_POOL]}
+        ranked = sorted(weights, key=lambda path: ((-weights[path],) + newest(pool[path])))
+        return [pool[path] for path in ranked[:RELATED_SIZE]]
+
+    def _term_pool(self) -> dict:
+        if self._pool is None:
+            self._pool = {}
+            own = sorted((e for t in self.hub.content_types if t.listed and t.dated
+                          for e in self.by_type[t.name] if not e.fallback), key=newest)
+            for entry in own:
+                for name in ("topics", "countries"):
+                    for term in field_terms(entry.item, name):
+                        self._pool.setdefault((name, term), []).append(entry)
+        return self._pool

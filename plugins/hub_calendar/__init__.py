@@ -1,0 +1,3 @@
+"""iCalendar files: one per event and one feed of events per language."""
+
+from .glue import register  # noqa: F401

@@ -1,0 +1,46 @@
+"""Writes each event's .ics and each language's events.ics after the pages are planned."""
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hub_pages.render import write
+
+from . import ics
+
+
+def calendar_path(language) -> str:
+    return f"{language.prefix}/events.ics"
+
+
+class HubCalendarGenerator(Generator):
+    def generate_output(self, writer):
+        plan = self.context["hub_plan"]
+        catalogs = self.context["hub_catalogs"]
+        siteurl = self.settings.get("SITEURL", "").rstrip("/")
+        domain = self.settings["HUB_UID_DOMAIN"]
+        output = Path(self.output_path)
+        for language in plan.languages:
+            gettext = catalogs[language.code].gettext
+            name = gettext("%(site)s events") % {"site": self.settings["SITENAME"]}
+            feed = ics.calendar(name, language.tag)
+            for page in plan.language_pages(language.code):
+                if page.kind != "item" or page.item.type != "event":
+                    continue
+                vocabulary = plan.hub.vocabularies["event-types"]
+                entry = ics.event(page.item, f"{siteurl}/{page.path}", domain, plan.hub.build_time,
+                                  vocabulary.label(page.item.meta["event_type"], language.code), gettext("Online"))
+                one = ics.calendar(page.item.title, language.tag)
+                one.add_component(entry)
+                write(output, f"{page.path}event.ics", ics.to_text(one))
+                feed.add_component(entry)
+            write(output, calendar_path(language), ics.to_text(feed))
+
+
+def get_generators(pelican):
+    return HubCalendarGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

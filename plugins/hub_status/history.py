@@ -1,0 +1,461 @@
+"""Translation history from git: is a translation older than its original?
+
+A translation records ``source_revision: <commit>``, the revision of the original it was made from
+(``invoke translate`` writes the commit that last touched the original: `current_revision`). This
+module answers, for the whole content tree at once, with a constant number of ``git`` calls however
+many files there are (five for a full status: rev-parse, rev-list, log, status, cat-file):
+
+- **up to date**: the original's text at the recorded revision is the text at HEAD, or every commit
+  that changed it since is marked minor (below);
+- **stale**: a commit after the recorded revision R (not an ancestor of R, in ``R..HEAD``) changed
+  the original and is not marked minor; the status lists those commits (hash, committer date in UTC,
+  subject) and the date of the latest, for the reader notice "The original was updated on DATE";
+- **unknown revision**: R is not a commit hash, is not in the repository (a typo, a commit never
+  pushed, or a shallow clone that does not reach back to it), is ambiguous, or is not in the history
+  of the current branch; the status explains which, in plain words;
+- **not recorded**: the translation has no ``source_revision``;
+- **unknown**: there is no history to ask (no git, not a repository, no commits, the original not
+  committed yet). The hub still builds from a tarball: nothing here raises for these.
+
+Independently of the state, ``pending`` says that the original has changes in the working tree that
+are not committed yet: once committed, they will make the translation stale (unless marked minor).
+
+The minor-change marker
+-----------------------
+A commit that changes an original without changing what its translations must say (a typo, a
+broken link, an image) ends its message with the trailer::
+
+    Translation-Impact: none
+
+as the last paragraph, alone or with other trailers (``git commit --trailer "Translation-Impact:
+none"`` writes it so). Key and value are case-insensitive; ``minor`` is accepted for ``none``. Such
+commits never make a translation stale; they are listed apart as ``minor_changes``.
+
+Renames of an original are followed (the content tree's log is read with rename detection); a pure
+rename (identical text) is not a change. A file name that was reused by another file after a rename
+may add that file's commits to the list: the state errs on the side of "stale".
+
+Dates are committer dates in UTC, as ISO dates (``2025-03-14``), so the same history gives the same
+output on every machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import NamedTuple
+
+MINOR_TRAILER = "translation-impact"
+MINOR_VALUES = frozenset({"none", "minor"})
+REVISION = re.compile(r"[0-9a-f]{4,64}")
+SHALLOW_HINT = ("this is a shallow clone, which holds only the latest commits: fetch the whole history "
+                "(actions/checkout with fetch-depth: 0, or git fetch --unshallow)")
+
+# Settings a person may have in their git config that would change the output we parse.
+GIT_CONFIG = ("-c", "color.ui=false", "-c", "log.showSignature=false", "-c", "log.follow=false",
+              "-c", "core.quotePath=false", "-c", "diff.noprefix=false")
+RECORD = "\x1e"
+LOG_FORMAT = "--format=%x1e%H%x00%ct%x00%s%x00%(trailers:only,unfold)"
+# --full-history: every commit that changed a file, on every merged branch; --cc: a merge lists the
+# files its resolution changed; -M: renames, followed below; --relative: names relative to `repo`.
+LOG_ARGS = ("log", "--full-history", "--cc", "-M", "-z", "--relative", "--name-status", "--no-ext-diff",
+            LOG_FORMAT)
+
+
+class GitResult(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Runner = Callable[[Sequence[str], Path, "str | None"], GitResult]
+
+
+def run_git(args: Sequence[str], cwd: Path, stdin: str | None = None) -> GitResult:
+    """Run one git command in `cwd`; a missing git is an answer (127), not an exception."""
+    env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+    try:
+        done = subprocess.run(["git", *GIT_CONFIG, *args], cwd=cwd, input=stdin, capture_output=True,
+                              text=True, encoding="utf-8", errors="surrogateescape", env=env, check=False)
+    except FileNotFoundError:
+        return GitResult(127, "", "git is not installed")
+    except OSError as error:
+        return GitResult(126, "", f"cannot run git: {error}")
+    return GitResult(done.returncode, done.stdout, done.stderr)
+
+
+class State(StrEnum):
+    UP_TO_DATE = "up-to-date"
+    STALE = "stale"
+    UNKNOWN_REVISION = "unknown-revision"
+    NOT_RECORDED = "not-recorded"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Commit:
+    hash: str
+    timestamp: int          # committer time, seconds since the epoch
+    date: str               # the committer date in UTC, ISO: "2025-03-14"
+    subject: str
+    minor: bool             # carries "Translation-Impact: none" (or "minor")
+
+
+@dataclass(frozen=True)
+class TranslationStatus:
+    translation: str                 # path of the translation, relative to the repository folder
+    source: str                      # path of its original
+    recorded: str | None             # source_revision as written in the translation
+    state: State
+    explanation: str                 # one plain sentence for translators ("" when up to date)
+    revision: str | None = None      # the full hash `recorded` stands for, when known
+    changes: tuple[Commit, ...] = ()         # stale: the non-minor commits since, newest first
+    minor_changes: tuple[Commit, ...] = ()   # the commits since marked minor, newest first
+    updated_on: str | None = None    # the date of the latest of `changes`
+    pending: bool = False            # the original has uncommitted changes (stale once committed)
+
+
+class HistoryError(Exception):
+    """A question that cannot be answered (for commands such as `invoke status --diff`)."""
+
+
+def current_revision(repo: Path | str, path: str, runner: Runner = run_git) -> str | None:
+    """The last commit that touched `path` (relative to `repo`), or None: not committed, no git.
+
+    One git call; the same answer as `History.current_revision`.
+    """
+    result = runner([*LOG_ARGS, "--", path], Path(repo), None)
+    if result.returncode != 0:
+        return None
+    commits, touches, _ = parse_log(result.stdout)
+    return _last_touch(commits, touches, path)
+
+
+def current_revisions(repo: Path | str, paths: Iterable[str], under: str = "content",
+                      runner: Runner = run_git) -> dict[str, str | None]:
+    """`current_revision` of every path (all under `under`), with a constant number of git calls."""
+    return read_history(repo, under, runner).current_revisions(paths)
+
+
+def translation_statuses(repo: Path | str, translations: Iterable[tuple[str, str, str | None]],
+                         under: str = "content", runner: Runner = run_git) -> list[TranslationStatus]:
+    """Statuses of (translation path, original path, recorded revision) triples, in their order."""
+    return read_history(repo, under, runner).statuses(translations)
+
+
+def diff_since(repo: Path | str, path: str, revision: str, runner: Runner = run_git) -> str:
+    """The text of ``git diff REVISION HEAD -- path``; HistoryError with a plain message if impossible."""
+    rev = (revision or "").strip().lower()
+    if not REVISION.fullmatch(rev):
+        raise HistoryError(_not_a_hash(revision))
+    result = runner(["diff", "--no-ext-diff", "--no-color", "-M", rev, "HEAD", "--", path], Path(repo), None)
+    if result.returncode != 0:
+        raise HistoryError(f"cannot show what changed in {path} since {revision}: "
+                           f"{_first_line(result.stderr)}")
+    return result.stdout
+
+
+def read_history(repo: Path | str, under: str = "content", runner: Runner = run_git) -> History:
+    """Read the history of every file under `under` (relative to `repo`) in four git calls."""
+    repo = Path(repo)
+    if not repo.is_dir():
+        return History.unavailable(repo, runner, f"{repo} is not a folder")
+    probe = runner(["rev-parse", "--show-prefix", "--is-shallow-repository", "HEAD"], repo, None)
+    if probe.returncode != 0:
+        return History.unavailable(repo, runner, _why_no_history(probe))
+    prefix, shallow, head = (probe.stdout.splitlines() + ["", "", ""])[:3]
+    graph = runner(["rev-list", "--parents", head], repo, None)
+    log = runner([*LOG_ARGS, head, "--", under], repo, None)
+    status = runner(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", under],
+                    repo, None)
+    failed = next((r for r in (graph, log) if r.returncode != 0), None)
+    if failed:
+        return History.unavailable(repo, runner, f"git failed: {_first_line(failed.stderr)}")
+    commits, touches, renamed_from = parse_log(log.stdout)
+    pending = _pending(status.stdout, prefix) if status.returncode == 0 else {}
+    return History(repo, runner, True, "", shallow == "true", head, commits, touches, renamed_from,
+                   Ancestry(graph.stdout), pending)
+
+
+@dataclass
+class History:
+    """The content tree's history, read once; every question after that is answered in memory,
+    except `statuses`, which asks git once for the texts at the recorded revisions."""
+
+    repo: Path
+    runner: Runner
+    available: bool
+    reason: str                      # why not available, in plain words
+    shallow: bool = False
+    head: str | None = None
+    commits: list[Commit] = field(default_factory=list)                   # newest first
+    touches: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # path -> (commit index, status)
+    renamed_from: dict[str, set[str]] = field(default_factory=dict)      # new name -> former names
+    ancestry: Ancestry | None = None
+    pending_changes: dict[str, str] = field(default_factory=dict)        # path -> porcelain status "XY"
+
+    @classmethod
+    def unavailable(cls, repo: Path, runner: Runner, reason: str) -> History:
+        return cls(repo, runner, False, reason)
+
+    def current_revision(self, path: str) -> str | None:
+        return _last_touch(self.commits, self.touches, path)
+
+    def current_revisions(self, paths: Iterable[str]) -> dict[str, str | None]:
+        return {path: self.current_revision(path) for path in paths}
+
+    def pending(self, path: str) -> bool:
+        """True when `path` has changes (or is new) in the working tree, not yet committed."""
+        return path in self.pending_changes
+
+    def names(self, path: str) -> list[str]:
+        """`path` and every name it had before, following renames back."""
+        names, queue = [path], [path]
+        while queue:
+            for former in sorted(self.renamed_from.get(queue.pop(), ())):
+                if former not in names:
+                    names.append(former)
+                    queue.append(former)
+        return names
+
+    def changes(self, path: str) -> list[Commit]:
+        """Commits that changed the text of `path` or of a former name, newest first."""
+        indexes = {index for name in self.names(path) for index, status in self.touches.get(name, ())
+                   if status != "R100"}
+        return [self.commits[index] for index in sorted(indexes)]
+
+    def statuses(self, translations: Iterable[tuple[str, str, str | None]]) -> list[TranslationStatus]:
+        wanted = [tuple(t) for t in translations]
+        if not self.available:
+            return [TranslationStatus(t, s, r, State.UNKNOWN, self.reason) for t, s, r in wanted]
+        texts = self._texts(wanted)
+        return [self._status(t, s, r, texts) for t, s, r in wanted]
+
+    def _texts(self, wanted) -> dict[str, str] | None:
+        """Ask git once for the commit each recorded revision stands for, the blob of each original
+        at that revision (under every name it had) and at HEAD: {query: oid | "missing" | ...}."""
+        queries: dict[str, None] = {}
+        for _, source, recorded in wanted:
+            queries[f"{self.head}:./{source}"] = None
+            rev = _revision(recorded)
+            if rev:
+                queries[f"{rev}^{{commit}}"] = None
+                queries.update((f"{rev}:./{name}", None) for name in self.names(source))
+        queries = [q for q in queries if "\n" not in q]
+        if not queries:
+            return {}
+        result = self.runner(["cat-file", "--batch-check"], self.repo, "".join(q + "\n" for q in queries))
+        lines = result.stdout.splitlines()
+        if result.returncode != 0 or len(lines) != len(queries):
+            return None
+        return {query: _object(query, line) for query, line in zip(queries, lines)}
+
+    def _status(self, translation, source, recorded, texts) -> TranslationStatus:
+        def status(state, explanation="", **more):
+            if pending and state is not State.STALE:
+                explanation = " ".join(filter(None, [explanation, PENDING]))
+            return TranslationStatus(translation, source, recorded, state, explanation, pending=pending, **more)
+
+        pending = self.pending(source)
+        if texts is None:
+            return status(State.UNKNOWN, "git could not read the recorded revisions")
+        if not (recorded or "").strip():
+            return status(State.NOT_RECORDED, f"{translation} does not say which revision of {source} it was "
+                          "translated from (source_revision); `invoke translate` records it")
+        rev = _revision(recorded)
+        if not rev:
+            return status(State.UNKNOWN_REVISION, _not_a_hash(recorded))
+        commit = texts.get(f"{rev}^{{commit}}", "missing")
+        if commit == "ambiguous":
+            return status(State.UNKNOWN_REVISION, f"source_revision {recorded} is too short: several commits "
+                          "start with it; write the full hash")
+        if commit == "missing":
+            where = SHALLOW_HINT if self.shallow else "a typo, or a commit that was never pushed"
+            return status(State.UNKNOWN_REVISION, f"source_revision {recorded} is not a commit of this "
+                          f"repository ({where})")
+        now = texts.get(f"{self.head}:./{source}", "missing")
+        if now == "missing":
+            return status(State.UNKNOWN, f"{source} is not committed yet, so there is no history to compare with",
+                          revision=commit)
+        then = next((texts[q] for q in (f"{rev}:./{n}" for n in self.names(source))
+                     if texts.get(q, "missing") != "missing"), None)
+        if then == now:
+            return status(State.UP_TO_DATE, revision=commit)
+        is_ancestor = self.ancestry.of(commit) if self.ancestry else None
+        if is_ancestor is None:
+            hint = f"; {SHALLOW_HINT}" if self.shallow else " (was it rebased, or left on another branch?)"
+            return status(State.UNKNOWN_REVISION, f"source_revision {recorded} is not in the history of the "
+                          f"current branch{hint}", revision=commit)
+        since = [c for c in self.changes(source) if not is_ancestor(c.hash)]
+        major = tuple(c for c in since if not c.minor)
+        minor = tuple(c for c in since if c.minor)
+        if not major and minor:
+            return status(State.UP_TO_DATE, revision=commit, minor_changes=minor)
+        latest = max(major, key=lambda c: c.timestamp) if major else None
+        if latest:
+            explanation = (f"{source} changed in {len(major)} commit{'s' if len(major) > 1 else ''} since "
+                           f"{rev[:12]}, last on {latest.date}")
+        else:  # the text differs, but no listed commit explains it (an unusual merge)
+            explanation = f"{source} is not the text it was at {rev[:12]}"
+        if pending:
+            explanation += "; " + PENDING
+        return status(State.STALE, explanation, revision=commit, changes=major, minor_changes=minor,
+                      updated_on=latest.date if latest else None)
+
+
+PENDING = ("The original also has changes that are not committed yet: once committed, they will make "
+           "this translation out of date unless the commit says Translation-Impact: none.")
+
+
+class Ancestry:
+    """Which commits are ancestors of a commit, from ``git rev-list --parents HEAD``.
+
+    Every commit "lands" on the first-parent chain of HEAD (the mainline) at the oldest mainline
+    commit that contains it; computed once in one pass. A commit C is then an ancestor (or self) of a
+    mainline commit R exactly when C landed at or before R; for a commit R off the mainline, walk
+    R's own branch back to the mainline and use the newest mainline commit reached.
+    """
+
+    def __init__(self, rev_list: str):
+        self.parents: dict[str, list[str]] = {}
+        for line in rev_list.splitlines():
+            hashes = line.split()
+            if hashes:
+                self.parents[hashes[0]] = hashes[1:]
+        self.mainline: dict[str, int] = {}   # commit -> distance from HEAD along first parents
+        commit = next(iter(self.parents), None)
+        while commit is not None and commit not in self.mainline:
+            self.mainline[commit] = len(self.mainline)
+            first = self.parents.get(commit, [])
+            commit = first[0] if first else None
+        self.land: dict[str, int] = {}
+        for commit, position in sorted(self.mainline.items(), key=lambda item: -item[1]):
+            self.land[commit] = position
+            stack = list(self.parents.get(commit, [])[1:])
+            while stack:
+                side = stack.pop()
+                if side not in self.land and side in self.parents:
+                    self.land[side] = position
+                    stack.extend(self.parents[side])
+        self._memo: dict[str, Callable[[str], bool] | None] = {}
+
+    def of(self, revision: str) -> Callable[[str], bool] | None:
+        """A test "is this commit an ancestor of `revision` (or it)?", or None if `revision` is not
+        in the history of HEAD."""
+        if revision not in self._memo:
+            self._memo[revision] = self._ancestor_test(revision)
+        return self._memo[revision]
+
+    def _ancestor_test(self, revision):
+        if revision not in self.land:
+            return None
+        if revision in self.mainline:
+            limit, branch = self.mainline[revision], frozenset()
+        else:
+            branch, reached, stack = set(), [], [revision]
+            while stack:
+                commit = stack.pop()
+                if commit in self.mainline:
+                    reached.append(self.mainline[commit])
+                elif commit not in branch:
+                    branch.add(commit)
+                    stack.extend(self.parents.get(commit, []))
+            limit = min(reached, default=len(self.mainline))
+        land = self.land
+        return lambda commit: commit in branch or land.get(commit, -1) >= limit
+
+
+def parse_log(text: str) -> tuple[list[Commit], dict[str, list[tuple[int, str]]], dict[str, set[str]]]:
+    """Parse the output of LOG_ARGS: commits newest first, {path: [(commit index, status)]} and
+    {new name: {former names}}. Header fields are consumed by position, so a subject may hold anything."""
+    commits: list[Commit] = []
+    touches: dict[str, list[tuple[int, str]]] = {}
+    renamed_from: dict[str, set[str]] = {}
+    tokens = text.split("\0")
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lstrip("\n")
+        i += 1
+        if token.startswith(RECORD):
+            if i + 3 > len(tokens):
+                break
+            commit_hash, timestamp, subject, trailers = token[1:], tokens[i], tokens[i + 1], tokens[i + 2]
+            i += 3
+            seconds = int(timestamp) if timestamp.isdigit() else 0
+            commits.append(Commit(commit_hash, seconds, utc_date(seconds), subject, is_minor(trailers)))
+        elif token and commits:
+            paired = token[0] in "RC" and token[1:].isdigit()   # R100 old new, C75 old new
+            names = tokens[i:i + (2 if paired else 1)]
+            i += len(names)
+            if names:
+                touches.setdefault(names[-1], []).append((len(commits) - 1, token))
+            if paired and token[0] == "R" and len(names) == 2:
+                renamed_from.setdefault(names[1], set()).add(names[0])
+    return commits, touches, renamed_from
+
+
+def is_minor(trailers: str) -> bool:
+    """True when the commit's trailers say "Translation-Impact: none" (or "minor"), in any case."""
+    for line in trailers.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() == MINOR_TRAILER and value.strip().lower() in MINOR_VALUES:
+            return True
+    return False
+
+
+def utc_date(timestamp: int) -> str:
+    return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).date().isoformat()
+
+
+def _last_touch(commits, touches, path) -> str | None:
+    entries = touches.get(path)
+    if not entries or entries[0][1].startswith("D"):
+        return None
+    return commits[entries[0][0]].hash
+
+
+def _revision(recorded) -> str | None:
+    rev = str(recorded or "").strip().lower()
+    return rev if REVISION.fullmatch(rev) else None
+
+
+def _not_a_hash(recorded) -> str:
+    return (f"source_revision {recorded!r} is not a commit hash (expected the 40 hexadecimal characters "
+            "that `invoke translate` writes)")
+
+
+def _object(query: str, line: str) -> str:
+    """One answer of `git cat-file --batch-check`: the object id, or "missing"/"ambiguous"."""
+    if line.startswith(query + " "):
+        return line[len(query) + 1:].strip()
+    return line.split(" ", 1)[0]
+
+
+def _pending(porcelain: str, prefix: str) -> dict[str, str]:
+    changes = {}
+    for entry in porcelain.split("\0"):
+        if len(entry) > 3 and entry[3:].startswith(prefix):
+            changes[entry[3:][len(prefix):]] = entry[:2]
+    return changes
+
+
+def _why_no_history(result: GitResult) -> str:
+    message = result.stderr.strip()
+    if result.returncode in (126, 127):
+        return f"{message}: translation history is unknown"
+    if "not a git repository" in message:
+        return "this folder is not a git repository (built from a copy?): translation history is unknown"
+    if "unknown revision" in message or "ambiguous argument 'HEAD'" in message:
+        return "the repository has no commits yet: translation history is unknown"
+    return f"git cannot read the history ({_first_line(message)}): translation history is unknown"
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[0].removeprefix("fatal: ") if lines else "no message"
