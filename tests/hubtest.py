@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
-EPOCH = "1763700000"  # 2025-11-21, so builds are reproducible
+EPOCH = "1795262400"  # 2026-11-21 12:00 UTC, so builds are reproducible
 
 
 def build(content: Path, output: Path, settings: Path | str = ROOT / "pelicanconf.py",

@@ -9,7 +9,9 @@ and a reader who subscribed in two languages sees it once.
 
 from __future__ import annotations
 
-from icalendar import Calendar, Event
+import datetime as dt
+
+from icalendar import Calendar, Event, Timezone
 
 from hub_content import moments
 
@@ -53,5 +55,14 @@ def event(item, url: str, domain: str, stamp, type_label: str, online_label: str
 
 
 def to_text(cal: Calendar) -> str:
-    cal.add_missing_timezones()
+    """Serialise with a VTIMEZONE per zone used, in a stable order, covering only the
+    years the events span (a whole 1970-2038 table would bloat every file)."""
+    starts = [component.start for component in cal.walk("VEVENT")]
+    ends = [component.end for component in cal.walk("VEVENT")]
+    if starts:
+        first = dt.date(min(s.year for s in starts) - 1, 1, 1)
+        last = dt.date(max(e.year for e in ends) + 2, 1, 1)
+        zones = [Timezone.from_tzid(tzid, first_date=first, last_date=last)
+                 for tzid in sorted(cal.get_missing_tzids())]
+        cal.subcomponents[0:0] = zones
     return cal.to_ical().decode("utf-8")

@@ -2,20 +2,21 @@
 
 A translation records ``source_revision: <commit>``, the revision of the original it was made from
 (``invoke translate`` writes the commit that last touched the original: `current_revision`). This
-module answers, for the whole content tree at once, with a constant number of ``git`` calls however
-many files there are (five for a full status: rev-parse, rev-list, log, status, cat-file):
+module answers for the whole content tree at once, with the same few ``git`` calls however many
+files there are (`read_history`: rev-parse, rev-list, log, ls-tree, status; `History.statuses` adds
+one cat-file when a recorded revision is not in the history of HEAD). The states:
 
-- **up to date**: the original's text at the recorded revision is the text at HEAD, or every commit
-  that changed it since is marked minor (below);
-- **stale**: a commit after the recorded revision R (not an ancestor of R, in ``R..HEAD``) changed
-  the original and is not marked minor; the status lists those commits (hash, committer date in UTC,
-  subject) and the date of the latest, for the reader notice "The original was updated on DATE";
-- **unknown revision**: R is not a commit hash, is not in the repository (a typo, a commit never
-  pushed, or a shallow clone that does not reach back to it), is ambiguous, or is not in the history
-  of the current branch; the status explains which, in plain words;
+- **up to date**: the original's text at the recorded revision R is its text at HEAD (a change that
+  was reverted is no change), or every commit that changed it since R is marked minor (below);
+- **stale**: a commit after R (in ``R..HEAD``: not R and not an ancestor of R) changed the original
+  and is not marked minor. The status lists those commits (hash, committer date in UTC, subject) and
+  the date of the latest, for the reader notice "The original was updated on DATE";
+- **unknown revision**: R is not a commit hash, not in the repository (a typo, a commit never
+  pushed, or a shallow clone that does not reach back to it: the explanation says which), ambiguous,
+  or not in the history of the current branch while the text differs;
 - **not recorded**: the translation has no ``source_revision``;
-- **unknown**: there is no history to ask (no git, not a repository, no commits, the original not
-  committed yet). The hub still builds from a tarball: nothing here raises for these.
+- **unknown**: there is no history to ask: no git, not a repository (a tarball), no commits, or the
+  original not committed yet. Nothing here raises for these; the hub still builds.
 
 Independently of the state, ``pending`` says that the original has changes in the working tree that
 are not committed yet: once committed, they will make the translation stale (unless marked minor).
@@ -27,20 +28,20 @@ broken link, an image) ends its message with the trailer::
 
     Translation-Impact: none
 
-as the last paragraph, alone or with other trailers (``git commit --trailer "Translation-Impact:
-none"`` writes it so). Key and value are case-insensitive; ``minor`` is accepted for ``none``. Such
-commits never make a translation stale; they are listed apart as ``minor_changes``.
+in the last paragraph, alone or with other trailers (``git commit --trailer "Translation-Impact:
+none"`` writes it so; in a squash merge on GitHub, put it at the end of the description). Key and
+value are case-insensitive; ``minor`` is accepted for ``none``. Such commits never make a
+translation stale; they are listed apart as ``minor_changes``.
 
-Renames of an original are followed (the content tree's log is read with rename detection); a pure
-rename (identical text) is not a change. A file name that was reused by another file after a rename
-may add that file's commits to the list: the state errs on the side of "stale".
-
-Dates are committer dates in UTC, as ISO dates (``2025-03-14``), so the same history gives the same
-output on every machine.
+Renames of an original are followed (the log is read with rename detection); a pure rename is not a
+change. A name reused by another file after a rename may add that file's commits: the state errs on
+the side of "stale". Dates are committer dates in UTC, ISO (``2025-03-14``): the same history gives
+the same output on every machine.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -54,18 +55,21 @@ from typing import NamedTuple
 MINOR_TRAILER = "translation-impact"
 MINOR_VALUES = frozenset({"none", "minor"})
 REVISION = re.compile(r"[0-9a-f]{4,64}")
-SHALLOW_HINT = ("this is a shallow clone, which holds only the latest commits: fetch the whole history "
-                "(actions/checkout with fetch-depth: 0, or git fetch --unshallow)")
+NO_BLOB = "0" * 40
+SHALLOW_HINT = ("this is a shallow clone, which holds only the latest commits: fetch the whole history, "
+                "with fetch-depth: 0 in actions/checkout or git fetch --unshallow")
+PENDING = ("The original also has changes that are not committed yet: once committed, they will make "
+           "this translation out of date unless the commit says Translation-Impact: none.")
 
-# Settings a person may have in their git config that would change the output we parse.
+# Settings a person may have in their git config that would change the output parsed here.
 GIT_CONFIG = ("-c", "color.ui=false", "-c", "log.showSignature=false", "-c", "log.follow=false",
-              "-c", "core.quotePath=false", "-c", "diff.noprefix=false")
+              "-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false")
 RECORD = "\x1e"
-LOG_FORMAT = "--format=%x1e%H%x00%ct%x00%s%x00%(trailers:only,unfold)"
 # --full-history: every commit that changed a file, on every merged branch; --cc: a merge lists the
-# files its resolution changed; -M: renames, followed below; --relative: names relative to `repo`.
-LOG_ARGS = ("log", "--full-history", "--cc", "-M", "-z", "--relative", "--name-status", "--no-ext-diff",
-            LOG_FORMAT)
+# files its conflict resolution changed; --topo-order: children before parents; -M: renames;
+# --raw: each change with the blob it produced; --relative: names relative to the `repo` folder.
+LOG_ARGS = ("log", "--full-history", "--topo-order", "--cc", "-M", "-z", "--relative", "--raw", "--no-abbrev",
+            "--no-ext-diff", "--format=%x1e%H%x00%ct%x00%s%x00%(trailers:only,unfold)")
 
 
 class GitResult(NamedTuple):
@@ -83,8 +87,10 @@ def run_git(args: Sequence[str], cwd: Path, stdin: str | None = None) -> GitResu
     try:
         done = subprocess.run(["git", *GIT_CONFIG, *args], cwd=cwd, input=stdin, capture_output=True,
                               text=True, encoding="utf-8", errors="surrogateescape", env=env, check=False)
-    except FileNotFoundError:
-        return GitResult(127, "", "git is not installed")
+    except FileNotFoundError as error:
+        if error.filename == "git":
+            return GitResult(127, "", "git is not installed")
+        return GitResult(126, "", f"cannot run git: {error}")
     except OSError as error:
         return GitResult(126, "", f"cannot run git: {error}")
     return GitResult(done.returncode, done.stdout, done.stderr)
@@ -107,13 +113,19 @@ class Commit:
     minor: bool             # carries "Translation-Impact: none" (or "minor")
 
 
+class Touch(NamedTuple):
+    commit: int             # index in History.commits
+    status: str             # M, A, D, R100, C75, MM (a merge)...
+    blob: str               # the file's text after the commit (NO_BLOB when deleted)
+
+
 @dataclass(frozen=True)
 class TranslationStatus:
     translation: str                 # path of the translation, relative to the repository folder
     source: str                      # path of its original
     recorded: str | None             # source_revision as written in the translation
     state: State
-    explanation: str                 # one plain sentence for translators ("" when up to date)
+    explanation: str                 # plain sentences for translators ("" when simply up to date)
     revision: str | None = None      # the full hash `recorded` stands for, when known
     changes: tuple[Commit, ...] = ()         # stale: the non-minor commits since, newest first
     minor_changes: tuple[Commit, ...] = ()   # the commits since marked minor, newest first
@@ -126,7 +138,7 @@ class HistoryError(Exception):
 
 
 def current_revision(repo: Path | str, path: str, runner: Runner = run_git) -> str | None:
-    """The last commit that touched `path` (relative to `repo`), or None: not committed, no git.
+    """The last commit that touched `path` (relative to `repo`), or None: never committed, no git.
 
     One git call; the same answer as `History.current_revision`.
     """
@@ -151,8 +163,8 @@ def translation_statuses(repo: Path | str, translations: Iterable[tuple[str, str
 
 def diff_since(repo: Path | str, path: str, revision: str, runner: Runner = run_git) -> str:
     """The text of ``git diff REVISION HEAD -- path``; HistoryError with a plain message if impossible."""
-    rev = (revision or "").strip().lower()
-    if not REVISION.fullmatch(rev):
+    rev = _revision(revision)
+    if not rev:
         raise HistoryError(_not_a_hash(revision))
     result = runner(["diff", "--no-ext-diff", "--no-color", "-M", rev, "HEAD", "--", path], Path(repo), None)
     if result.returncode != 0:
@@ -162,31 +174,32 @@ def diff_since(repo: Path | str, path: str, revision: str, runner: Runner = run_
 
 
 def read_history(repo: Path | str, under: str = "content", runner: Runner = run_git) -> History:
-    """Read the history of every file under `under` (relative to `repo`) in four git calls."""
+    """Read the history of every file under `under` (relative to `repo`) in five git calls."""
     repo = Path(repo)
     if not repo.is_dir():
-        return History.unavailable(repo, runner, f"{repo} is not a folder")
+        return History.unavailable(repo, runner, f"{repo} is not a folder: translation history is unknown")
     probe = runner(["rev-parse", "--show-prefix", "--is-shallow-repository", "HEAD"], repo, None)
     if probe.returncode != 0:
         return History.unavailable(repo, runner, _why_no_history(probe))
     prefix, shallow, head = (probe.stdout.splitlines() + ["", "", ""])[:3]
     graph = runner(["rev-list", "--parents", head], repo, None)
     log = runner([*LOG_ARGS, head, "--", under], repo, None)
+    tree = runner(["ls-tree", "-r", "-z", head, "--", under], repo, None)
     status = runner(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", under],
                     repo, None)
-    failed = next((r for r in (graph, log) if r.returncode != 0), None)
+    failed = next((r for r in (graph, log, tree) if r.returncode != 0), None)
     if failed:
-        return History.unavailable(repo, runner, f"git failed: {_first_line(failed.stderr)}")
+        return History.unavailable(repo, runner, f"git cannot read the history ({_first_line(failed.stderr)}): "
+                                                 "translation history is unknown")
     commits, touches, renamed_from = parse_log(log.stdout)
-    pending = _pending(status.stdout, prefix) if status.returncode == 0 else {}
     return History(repo, runner, True, "", shallow == "true", head, commits, touches, renamed_from,
-                   Ancestry(graph.stdout), pending)
+                   Ancestry(graph.stdout), _tree(tree.stdout),
+                   _pending(status.stdout, prefix) if status.returncode == 0 else {})
 
 
 @dataclass
 class History:
-    """The content tree's history, read once; every question after that is answered in memory,
-    except `statuses`, which asks git once for the texts at the recorded revisions."""
+    """The content tree's history, read once; questions after that are answered in memory."""
 
     repo: Path
     runner: Runner
@@ -194,11 +207,12 @@ class History:
     reason: str                      # why not available, in plain words
     shallow: bool = False
     head: str | None = None
-    commits: list[Commit] = field(default_factory=list)                   # newest first
-    touches: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # path -> (commit index, status)
-    renamed_from: dict[str, set[str]] = field(default_factory=dict)      # new name -> former names
+    commits: list[Commit] = field(default_factory=list)                # children before parents
+    touches: dict[str, list[Touch]] = field(default_factory=dict)      # path -> its changes, same order
+    renamed_from: dict[str, set[str]] = field(default_factory=dict)    # new name -> former names
     ancestry: Ancestry | None = None
-    pending_changes: dict[str, str] = field(default_factory=dict)        # path -> porcelain status "XY"
+    tree: dict[str, str] = field(default_factory=dict)                 # path -> blob at HEAD
+    pending_changes: dict[str, str] = field(default_factory=dict)      # path -> porcelain status "XY"
 
     @classmethod
     def unavailable(cls, repo: Path, runner: Runner, reason: str) -> History:
@@ -224,30 +238,27 @@ class History:
                     queue.append(former)
         return names
 
-    def changes(self, path: str) -> list[Commit]:
-        """Commits that changed the text of `path` or of a former name, newest first."""
-        indexes = {index for name in self.names(path) for index, status in self.touches.get(name, ())
-                   if status != "R100"}
-        return [self.commits[index] for index in sorted(indexes)]
+    def _touches(self, path: str) -> list[Touch]:
+        """The changes of `path` under all its names, children before parents."""
+        return sorted((t for name in self.names(path) for t in self.touches.get(name, ())),
+                      key=lambda t: t.commit)
 
     def statuses(self, translations: Iterable[tuple[str, str, str | None]]) -> list[TranslationStatus]:
         wanted = [tuple(t) for t in translations]
         if not self.available:
             return [TranslationStatus(t, s, r, State.UNKNOWN, self.reason) for t, s, r in wanted]
-        texts = self._texts(wanted)
-        return [self._status(t, s, r, texts) for t, s, r in wanted]
+        outside = self._outside_history(wanted)
+        return [self._status(t, s, r, outside) for t, s, r in wanted]
 
-    def _texts(self, wanted) -> dict[str, str] | None:
-        """Ask git once for the commit each recorded revision stands for, the blob of each original
-        at that revision (under every name it had) and at HEAD: {query: oid | "missing" | ...}."""
+    def _outside_history(self, wanted) -> dict[str, str] | None:
+        """For revisions that are not commits of HEAD's history, ask git (once) what they are and
+        what the originals were at them: {query: object id | "missing" | "ambiguous"}."""
         queries: dict[str, None] = {}
         for _, source, recorded in wanted:
-            queries[f"{self.head}:./{source}"] = None
             rev = _revision(recorded)
-            if rev:
+            if rev and not self.ancestry.resolve(rev):
                 queries[f"{rev}^{{commit}}"] = None
-                queries.update((f"{rev}:./{name}", None) for name in self.names(source))
-        queries = [q for q in queries if "\n" not in q]
+                queries.update((f"{rev}:./{name}", None) for name in self.names(source) if "\n" not in name)
         if not queries:
             return {}
         result = self.runner(["cat-file", "--batch-check"], self.repo, "".join(q + "\n" for q in queries))
@@ -256,70 +267,72 @@ class History:
             return None
         return {query: _object(query, line) for query, line in zip(queries, lines)}
 
-    def _status(self, translation, source, recorded, texts) -> TranslationStatus:
+    def _status(self, translation, source, recorded, outside) -> TranslationStatus:
+        pending = self.pending(source)
+
         def status(state, explanation="", **more):
-            if pending and state is not State.STALE:
-                explanation = " ".join(filter(None, [explanation, PENDING]))
+            explanation = " ".join(filter(None, [explanation, PENDING if pending else ""]))
             return TranslationStatus(translation, source, recorded, state, explanation, pending=pending, **more)
 
-        pending = self.pending(source)
-        if texts is None:
-            return status(State.UNKNOWN, "git could not read the recorded revisions")
-        if not (recorded or "").strip():
+        if not str(recorded or "").strip():
             return status(State.NOT_RECORDED, f"{translation} does not say which revision of {source} it was "
-                          "translated from (source_revision); `invoke translate` records it")
+                          "translated from (source_revision); `invoke translate` records it.")
         rev = _revision(recorded)
         if not rev:
             return status(State.UNKNOWN_REVISION, _not_a_hash(recorded))
-        commit = texts.get(f"{rev}^{{commit}}", "missing")
+        now = self.tree.get(source)
+        commit = self.ancestry.resolve(rev)
+        if commit:
+            if now is None:
+                return status(State.UNKNOWN, f"{source} is not committed yet, so there is no history to "
+                              "compare with.", revision=commit)
+            return self._compare(status, source, rev, commit, now)
+        if outside is None:
+            return status(State.UNKNOWN, "git could not read the recorded revision.")
+        commit = outside.get(f"{rev}^{{commit}}", "missing")
         if commit == "ambiguous":
             return status(State.UNKNOWN_REVISION, f"source_revision {recorded} is too short: several commits "
-                          "start with it; write the full hash")
+                          "start with it; write the full hash.")
         if commit == "missing":
             where = SHALLOW_HINT if self.shallow else "a typo, or a commit that was never pushed"
             return status(State.UNKNOWN_REVISION, f"source_revision {recorded} is not a commit of this "
-                          f"repository ({where})")
-        now = texts.get(f"{self.head}:./{source}", "missing")
-        if now == "missing":
-            return status(State.UNKNOWN, f"{source} is not committed yet, so there is no history to compare with",
-                          revision=commit)
-        then = next((texts[q] for q in (f"{rev}:./{n}" for n in self.names(source))
-                     if texts.get(q, "missing") != "missing"), None)
+                          f"repository ({where}).")
+        then = next((outside[q] for q in (f"{rev}:./{n}" for n in self.names(source))
+                     if outside.get(q, "missing") != "missing"), None)
+        if now is not None and then == now:  # e.g. a rebased branch: same text, other commit
+            return status(State.UP_TO_DATE, revision=commit)
+        hint = f"; {SHALLOW_HINT}" if self.shallow else " (was it rebased, or left on another branch?)"
+        return status(State.UNKNOWN_REVISION, f"source_revision {recorded} is not in the history of the "
+                      f"current branch{hint}.", revision=commit)
+
+    def _compare(self, status, source, rev, commit, now) -> TranslationStatus:
+        is_ancestor = self.ancestry.of(commit)
+        touches = self._touches(source)
+        then = next((t.blob for t in touches if is_ancestor(self.commits[t.commit].hash)), None)
         if then == now:
             return status(State.UP_TO_DATE, revision=commit)
-        is_ancestor = self.ancestry.of(commit) if self.ancestry else None
-        if is_ancestor is None:
-            hint = f"; {SHALLOW_HINT}" if self.shallow else " (was it rebased, or left on another branch?)"
-            return status(State.UNKNOWN_REVISION, f"source_revision {recorded} is not in the history of the "
-                          f"current branch{hint}", revision=commit)
-        since = [c for c in self.changes(source) if not is_ancestor(c.hash)]
+        since = [self.commits[t.commit] for t in touches
+                 if t.status != "R100" and not is_ancestor(self.commits[t.commit].hash)]
         major = tuple(c for c in since if not c.minor)
         minor = tuple(c for c in since if c.minor)
-        if not major and minor:
+        if minor and not major:
             return status(State.UP_TO_DATE, revision=commit, minor_changes=minor)
-        latest = max(major, key=lambda c: c.timestamp) if major else None
-        if latest:
-            explanation = (f"{source} changed in {len(major)} commit{'s' if len(major) > 1 else ''} since "
-                           f"{rev[:12]}, last on {latest.date}")
-        else:  # the text differs, but no listed commit explains it (an unusual merge)
-            explanation = f"{source} is not the text it was at {rev[:12]}"
-        if pending:
-            explanation += "; " + PENDING
-        return status(State.STALE, explanation, revision=commit, changes=major, minor_changes=minor,
-                      updated_on=latest.date if latest else None)
-
-
-PENDING = ("The original also has changes that are not committed yet: once committed, they will make "
-           "this translation out of date unless the commit says Translation-Impact: none.")
+        if not major:  # the text differs, but no listed commit explains it (an unusual merge)
+            return status(State.STALE, f"{source} is no longer the text it was at {rev[:12]}.", revision=commit)
+        latest = max(major, key=lambda c: c.timestamp)
+        plural = "s" if len(major) > 1 else ""
+        return status(State.STALE, f"{source} changed in {len(major)} commit{plural} since {rev[:12]}, "
+                      f"last on {latest.date}.", revision=commit, changes=major, minor_changes=minor,
+                      updated_on=latest.date)
 
 
 class Ancestry:
     """Which commits are ancestors of a commit, from ``git rev-list --parents HEAD``.
 
     Every commit "lands" on the first-parent chain of HEAD (the mainline) at the oldest mainline
-    commit that contains it; computed once in one pass. A commit C is then an ancestor (or self) of a
-    mainline commit R exactly when C landed at or before R; for a commit R off the mainline, walk
-    R's own branch back to the mainline and use the newest mainline commit reached.
+    commit that contains it; computed once, in one pass. A commit C is then an ancestor of (or is) a
+    mainline commit R exactly when C landed at or before R. For a commit R off the mainline, R's own
+    branch is walked back to the mainline, and the newest mainline commit reached plays that part.
     """
 
     def __init__(self, rev_list: str):
@@ -343,18 +356,27 @@ class Ancestry:
                 if side not in self.land and side in self.parents:
                     self.land[side] = position
                     stack.extend(self.parents[side])
-        self._memo: dict[str, Callable[[str], bool] | None] = {}
+        self._sorted = sorted(self.parents)
+        self._memo: dict[str, Callable[[str], bool]] = {}
 
-    def of(self, revision: str) -> Callable[[str], bool] | None:
-        """A test "is this commit an ancestor of `revision` (or it)?", or None if `revision` is not
-        in the history of HEAD."""
+    def resolve(self, revision: str) -> str | None:
+        """The commit of HEAD's history that a full or abbreviated hash names, if exactly one."""
+        if revision in self.parents:
+            return revision
+        at = bisect.bisect_left(self._sorted, revision)
+        found = self._sorted[at:at + 2]
+        if found and found[0].startswith(revision) and not (len(found) > 1 and found[1].startswith(revision)):
+            return found[0]
+        return None
+
+    def of(self, revision: str) -> Callable[[str], bool]:
+        """A test "is this commit an ancestor of `revision`, or `revision` itself?" (`revision`
+        must be in HEAD's history: see `resolve`)."""
         if revision not in self._memo:
             self._memo[revision] = self._ancestor_test(revision)
         return self._memo[revision]
 
     def _ancestor_test(self, revision):
-        if revision not in self.land:
-            return None
         if revision in self.mainline:
             limit, branch = self.mainline[revision], frozenset()
         else:
@@ -363,19 +385,19 @@ class Ancestry:
                 commit = stack.pop()
                 if commit in self.mainline:
                     reached.append(self.mainline[commit])
-                elif commit not in branch:
+                elif commit not in branch and commit in self.parents:
                     branch.add(commit)
-                    stack.extend(self.parents.get(commit, []))
+                    stack.extend(self.parents[commit])
             limit = min(reached, default=len(self.mainline))
         land = self.land
         return lambda commit: commit in branch or land.get(commit, -1) >= limit
 
 
-def parse_log(text: str) -> tuple[list[Commit], dict[str, list[tuple[int, str]]], dict[str, set[str]]]:
-    """Parse the output of LOG_ARGS: commits newest first, {path: [(commit index, status)]} and
-    {new name: {former names}}. Header fields are consumed by position, so a subject may hold anything."""
+def parse_log(text: str) -> tuple[list[Commit], dict[str, list[Touch]], dict[str, set[str]]]:
+    """Parse the output of LOG_ARGS: commits (children first), {path: [Touch]} and {new name:
+    {former names}}. Header fields are taken by position, so a subject may hold any character."""
     commits: list[Commit] = []
-    touches: dict[str, list[tuple[int, str]]] = {}
+    touches: dict[str, list[Touch]] = {}
     renamed_from: dict[str, set[str]] = {}
     tokens = text.split("\0")
     i = 0
@@ -389,13 +411,16 @@ def parse_log(text: str) -> tuple[list[Commit], dict[str, list[tuple[int, str]]]
             i += 3
             seconds = int(timestamp) if timestamp.isdigit() else 0
             commits.append(Commit(commit_hash, seconds, utc_date(seconds), subject, is_minor(trailers)))
-        elif token and commits:
-            paired = token[0] in "RC" and token[1:].isdigit()   # R100 old new, C75 old new
+        elif token.startswith(":") and commits:
+            # ":100644 100644 <old blob> <new blob> M" (a merge: "::" and one old blob per parent)
+            fields = token.split()
+            status, blob = fields[-1], fields[-2] if len(fields) > 1 else NO_BLOB
+            paired = status[0] in "RC" and status[1:].isdigit()   # R100 old new, C75 old new
             names = tokens[i:i + (2 if paired else 1)]
             i += len(names)
             if names:
-                touches.setdefault(names[-1], []).append((len(commits) - 1, token))
-            if paired and token[0] == "R" and len(names) == 2:
+                touches.setdefault(names[-1], []).append(Touch(len(commits) - 1, status, blob))
+            if paired and status[0] == "R" and len(names) == 2:
                 renamed_from.setdefault(names[1], set()).add(names[0])
     return commits, touches, renamed_from
 
@@ -415,9 +440,9 @@ def utc_date(timestamp: int) -> str:
 
 def _last_touch(commits, touches, path) -> str | None:
     entries = touches.get(path)
-    if not entries or entries[0][1].startswith("D"):
+    if not entries or entries[0].status.startswith("D"):
         return None
-    return commits[entries[0][0]].hash
+    return commits[entries[0].commit].hash
 
 
 def _revision(recorded) -> str | None:
@@ -427,7 +452,7 @@ def _revision(recorded) -> str | None:
 
 def _not_a_hash(recorded) -> str:
     return (f"source_revision {recorded!r} is not a commit hash (expected the 40 hexadecimal characters "
-            "that `invoke translate` writes)")
+            "that `invoke translate` writes).")
 
 
 def _object(query: str, line: str) -> str:
@@ -437,7 +462,19 @@ def _object(query: str, line: str) -> str:
     return line.split(" ", 1)[0]
 
 
+def _tree(ls_tree: str) -> dict[str, str]:
+    """{path: blob} from `git ls-tree -r -z` ("<mode> blob <oid>\\t<path>")."""
+    tree = {}
+    for entry in ls_tree.split("\0"):
+        info, tab, path = entry.partition("\t")
+        fields = info.split()
+        if tab and len(fields) == 3 and fields[1] == "blob":
+            tree[path] = fields[2]
+    return tree
+
+
 def _pending(porcelain: str, prefix: str) -> dict[str, str]:
+    """{path relative to the repo folder: "XY"} from `git status --porcelain=v1 -z` (root-relative)."""
     changes = {}
     for entry in porcelain.split("\0"):
         if len(entry) > 3 and entry[3:].startswith(prefix):
@@ -450,7 +487,7 @@ def _why_no_history(result: GitResult) -> str:
     if result.returncode in (126, 127):
         return f"{message}: translation history is unknown"
     if "not a git repository" in message:
-        return "this folder is not a git repository (built from a copy?): translation history is unknown"
+        return "this folder is not a git repository (a copy?): translation history is unknown"
     if "unknown revision" in message or "ambiguous argument 'HEAD'" in message:
         return "the repository has no commits yet: translation history is unknown"
     return f"git cannot read the history ({_first_line(message)}): translation history is unknown"

@@ -13,9 +13,18 @@ GOOD = {
     "news/first.md": "---\ntitle: First news\ndate: 2024-12-04\nsummary: A short summary.\n---\nBody text.\n",
     "sr/news/first.md": "---\ntitle: Прва вест\n---\nТекст.\n",
     "data/topics.yaml": "online-safety:\n" + "".join(f"  {c}: Label {c}\n" for c in "en sq bs bg hr ro sr uk".split()),
+    "data/event-types.yaml": "webinar:\n" + "".join(f"  {c}: Webinar {c}\n" for c in "en sq bs bg hr ro sr uk".split()),
+    "data/resource-types.yaml": "guide:\n" + "".join(f"  {c}: Guide {c}\n" for c in "en sq bs bg hr ro sr uk".split()),
+    "events/meet.md": "---\ntitle: Meeting\ndate: 2026-10-01\nstart: 2026-10-29 15:00\nend: 2026-10-29 16:00\n"
+                      "event_type: webinar\nonline: yes\n---\nText.\n",
+    "sr/events/meet.md": "---\ntitle: Састанак\n---\nТекст.\n",
+    "resources/guide.md": "---\ntitle: Guide\ndate: 2026-01-01\nresource_type: guide\nfile: files/guide.pdf\n---\nText.\n",
+    "files/guide.pdf": b"%PDF-1.4\n%%EOF\n",
 }
 
 N = "---\ntitle: T\ndate: 2024-01-01\n"
+E = "---\ntitle: T\ndate: 2026-01-01\nstart: 2026-10-29 15:00\nend: 2026-10-29 16:00\nevent_type: webinar\n"
+R = GOOD["resources/guide.md"]
 CASES = {
  "yaml: unclosed list": {"news/bad.md": "---\ntitle: Bad\nsummary: [open\ndate: 2024-01-01\n---\nText\n"},
  "yaml: tab indentation": {"news/bad.md": "---\ntitle: Bad\n\tdate: 2024-01-01\n---\n"},
@@ -77,10 +86,55 @@ CASES = {
  "oversize file": {"news/bad.md": N + "---\n" + "word " * 220000},
  "deeply nested list": {"news/bad.md": N + "---\n" + "\n".join("    " * i + "- x" for i in range(200))},
  "deeply nested quote": {"news/bad.md": N + "---\ntext\n\n" + ">" * 1000 + " x\n"},
+ "event: translation repeats start differently": {"sr/events/meet.md": "---\ntitle: Састанак\nstart: 2026-10-29 16:00\n---\n"},
+ "event: unknown time zone": {"events/bad.md": E + "timezone: Europe/Budapset\n---\n"},
+ "event: end before start": {"events/bad.md": "---\ntitle: T\ndate: 2026-01-01\nstart: 2026-10-29 15:00\nend: 2026-10-29 14:00\nevent_type: webinar\nonline: yes\n---\n"},
+ "event: neither venue nor online": {"events/bad.md": "---\ntitle: T\ndate: 2026-01-01\nstart: 2026-10-29 15:00\nend: 2026-10-29 16:00\nevent_type: webinar\n---\n"},
+ "event: start without time": {"events/bad.md": "---\ntitle: T\ndate: 2026-01-01\nstart: 2026-10-29\nend: 2026-10-29 16:00\nevent_type: webinar\nonline: yes\n---\n"},
+ "event: online maybe": {"events/bad.md": E + "online: maybe\n---\n"},
+ "event: unknown event type": {"events/bad.md": "---\ntitle: T\ndate: 2026-01-01\nstart: 2026-10-29 15:00\nend: 2026-10-29 16:00\nevent_type: webinr\nonline: yes\n---\n"},
+ "resource: missing local file": {"resources/guide.md": R.replace("files/guide.pdf", "files/gide.pdf")},
+ "resource: file outside files/": {"resources/guide.md": R.replace("files/guide.pdf", "../pelicanconf.py")},
+ "resource: bad year": {"resources/guide.md": R.replace("---\nText", "year: 24\n---\nText")},
+ "resource: bad document language": {"resources/guide.md": R.replace("---\nText", "document_languages: [english]\n---\nText")},
+ "resource: missing type": {"resources/guide.md": R.replace("resource_type: guide\n", "")},
+ "attachment in a language folder": {"sr/files/guide.pdf": b"%PDF-1.4\n"},
+ "country page not a term": {"countries/atlantis.md": "---\ntitle: Atlantis\n---\n"},
+ "opportunity: deadline not a date": {"opportunities/job.md": "---\ntitle: Job\ndate: 2026-01-01\nkind: vacancy\norganisation: X\ndeadline: soon\n---\n"},
  "deeply nested brackets": {"news/bad.md": N + "---\n" + "[" * 5000 + "x" + "]" * 5000},
 }
 
 EXPECTED = {
+    'event: translation repeats start differently':
+        'sr/events/meet.md:3: start: differs from the original events/meet.md (line 4) (remove the line: translations inherit start from the original; change it in the original if it is wrong)',
+    'event: unknown time zone':
+        "events/bad.md:7: timezone: 'Europe/Budapset' is not a time zone name (write an IANA time zone such as Europe/Budapest, Europe/Kyiv or UTC)",
+    'event: end before start':
+        'events/bad.md:5: end: is before the start (write the end as YYYY-MM-DD HH:MM, later than the start)',
+    'event: neither venue nor online':
+        "events/bad.md:1: venue: is missing, and the event is not marked online (add 'venue: <place, city>' or 'online: yes')",
+    'event: start without time':
+        "events/bad.md:4: start: '2026-10-29' is not a date and time in the form YYYY-MM-DD HH:MM (write the local date and time as YYYY-MM-DD HH:MM, for example 2026-03-26 15:00)",
+    'event: online maybe':
+        "events/bad.md:7: online: 'maybe' is not yes or no (write yes or no)",
+    'event: unknown event type':
+        "events/bad.md:6: event_type: unknown term 'webinr' (did you mean 'webinar'? use a term id from data/event-types.yaml, or add the term there with a label in every language)",
+    'resource: missing local file':
+        'resources/guide.md:5: file: no file content/files/gide.pdf exists (did you mean files/guide.pdf? put the file in content/files/ and write its path as files/<name>, or give a web address)',
+    'resource: file outside files/':
+        "resources/guide.md:5: file: '../pelicanconf.py' is not a file in content/files/ (write a path inside content/files/ such as files/guide.pdf, or a full https:// address)",
+    'resource: bad year':
+        "resources/guide.md:6: year: '24' is not a year (write four digits, for example 2024)",
+    'resource: bad document language':
+        "resources/guide.md:6: document_languages: 'english' is not a language code (write codes such as en, sq, bs, sr-Latn, uk, as a list: [en, sq])",
+    'resource: missing type':
+        "resources/guide.md:1: resource_type: is missing (add a line 'resource_type: ...' to the front matter (a type id from content/data/resource-types.yaml))",
+    'attachment in a language folder':
+        'sr/files/guide.pdf: attached files live only in content/files/, shared by every language (move it to content/files/guide.pdf and refer to it as files/guide.pdf)',
+    'country page not a term':
+        "countries/atlantis.md: 'atlantis' is not a term of content/data/countries.yaml (name the file after a term id of content/data/countries.yaml, or add the term there with a label in every language)",
+    'opportunity: deadline not a date':
+        "opportunities/job.md:6: deadline: 'soon' is not a date in the form YYYY-MM-DD (write the date as YYYY-MM-DD, for example 2024-12-04)",
     'yaml: unclosed list':
         "news/bad.md:4: invalid YAML: expected ',' or ']', but got ':' (check quotes, colons and indentation; put text containing ': ' in quotes)",
     'yaml: tab indentation':
@@ -106,11 +160,11 @@ EXPECTED = {
     'unknown key':
         "news/bad.md:4: sumary: is not a field of news/ (did you mean 'summary'?)",
     'save_as from content':
-        'news/bad.md:4: save_as: is not a field of news/ (fields of news/ are: authors, countries, date, source_revision, status, summary, title, topics, translation_key)',
+        'news/bad.md:4: save_as: is not a field of news/ (fields of news/ are: authors, countries, date, image, image_alt, source_revision, status, summary, title, topics, translation_key)',
     'url from content':
-        'news/bad.md:4: url: is not a field of news/ (fields of news/ are: authors, countries, date, source_revision, status, summary, title, topics, translation_key)',
+        'news/bad.md:4: url: is not a field of news/ (fields of news/ are: authors, countries, date, image, image_alt, source_revision, status, summary, title, topics, translation_key)',
     'template from content':
-        'news/bad.md:4: template: is not a field of news/ (fields of news/ are: authors, countries, date, source_revision, status, summary, title, topics, translation_key)',
+        'news/bad.md:4: template: is not a field of news/ (fields of news/ are: authors, countries, date, image, image_alt, source_revision, status, summary, title, topics, translation_key)',
     'missing title':
         "news/bad.md:1: title: is missing (add a line 'title: ...' to the front matter (the headline, in the file's language))",
     'empty title':
@@ -120,7 +174,7 @@ EXPECTED = {
     'title on two lines':
         'news/bad.md:2: title: must be a single line (join the lines into one)',
     'missing date':
-        "news/bad.md:1: date: is missing (add a line 'date: ...' to the front matter (publication date, YYYY-MM-DD))",
+        "news/bad.md:1: date: is missing (add a line 'date: ...' to the front matter (the day it was posted on the hub, YYYY-MM-DD))",
     'date: no (YAML 1.1 boolean)':
         "news/bad.md:3: date: 'no' is not a date in the form YYYY-MM-DD (write the date as YYYY-MM-DD, for example 2024-12-04)",
     'date: impossible day':
@@ -162,9 +216,9 @@ EXPECTED = {
     'non-Markdown file':
         'news/notes.txt: is not a Markdown file (.md); content folders hold only .md files (rename it to end in .md if it is content, or move it out of content/)',
     'file at the top':
-        'readme.md: is not inside a section folder (move it into one of: news, pages)',
+        'readme.md: is not inside a section folder (move it into one of: countries, courses, events, news, opportunities, pages, partners, resources)',
     'unknown section':
-        "blog/post.md: 'blog' is not a content section (move it into one of: news, pages)",
+        "blog/post.md: 'blog' is not a content section (move it into one of: countries, courses, events, news, opportunities, pages, partners, resources)",
     'unknown language folder':
         "ru/news/first.md: 'ru' is not a configured language (add 'ru' to HUB_LANGUAGES in pelicanconf.py, or use one of sq, bs, bg, hr, ro, sr, uk)",
     'file name with spaces':

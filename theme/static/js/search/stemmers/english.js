@@ -36,6 +36,7 @@
   if (typeof module === "object" && module.exports) {
     module.exports = factory(require("./base-stemmer.js"));
   } else {
+    if (!root.HubSnowball) throw new Error("load stemmers/base-stemmer.js before stemmers/english.js");
     root.HubSnowball["english"] = factory(root.HubSnowball);
   }
 })(typeof self !== "undefined" ? self : this, function (snowball) {

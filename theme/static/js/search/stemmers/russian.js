@@ -36,6 +36,7 @@
   if (typeof module === "object" && module.exports) {
     module.exports = factory(require("./base-stemmer.js"));
   } else {
+    if (!root.HubSnowball) throw new Error("load stemmers/base-stemmer.js before stemmers/russian.js");
     root.HubSnowball["russian"] = factory(root.HubSnowball);
   }
 })(typeof self !== "undefined" ? self : this, function (snowball) {
