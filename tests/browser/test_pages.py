@@ -8,7 +8,10 @@ from hubtest import ROOT
 
 pytestmark = pytest.mark.browser
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-PAGES = ["{p}/", "{p}/news/", "{p}/news/hub-turns-ten/", "{p}/topics/", "{p}/about/"]
+PAGES = ["{p}/", "{p}/news/", "{p}/news/hub-turns-ten/", "{p}/topics/", "{p}/about/", "{p}/resources/",
+         "{p}/resources/positive-discipline-guide/", "{p}/events/regional-conference-child-participation/",
+         "{p}/events/past/", "{p}/courses/child-protection-basics/", "{p}/opportunities/",
+         "{p}/countries/albania/", "{p}/resources/types/"]
 
 
 @pytest.mark.parametrize("prefix", ["en", "sr", "sq"])
@@ -73,3 +76,56 @@ def test_the_axe_harness_does_find_violations(tab):
     result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     found = {v["id"] for v in result["violations"]}
     assert {"image-alt", "html-has-lang"} <= found
+
+
+def static_listing(tab, served, path):
+    """Every entry of a static browse page, following its pagination, as absolute paths."""
+    found = []
+    url = f"{served}/{path}"
+    while url:
+        tab.goto(url)
+        found += tab.eval_on_selector_all("#entries ul.entries > li a, main > ul.entries > li > h2 a",
+                                          "links => links.map(a => a.getAttribute('href'))")
+        following = tab.locator("a[rel=next]")
+        url = f"{served}{following.get_attribute('href')}" if following.count() else None
+    return found
+
+
+@pytest.mark.parametrize("prefix", ["en", "sr"])
+def test_library_filters_show_the_intersection_of_the_browse_pages(served, tab, prefix):
+    by_type = static_listing(tab, served, f"{prefix}/resources/types/guide/")
+    by_topic = static_listing(tab, served, f"{prefix}/resources/topics/online-safety/")
+    expected = sorted(set(by_type) & set(by_topic))
+    assert len(expected) >= 2
+    tab.goto(f"{served}/{prefix}/resources/")
+    tab.wait_for_selector("form.filters:not([hidden])")
+    tab.select_option("select[name=resource_type]", "guide")
+    tab.select_option("select[name=topics]", "online-safety")
+    shown = tab.eval_on_selector_all(".filter-results li h2 a", "links => links.map(a => a.getAttribute('href'))")
+    assert sorted(shown) == expected
+    assert tab.locator("#entries").is_hidden()
+    assert tab.locator(".filter-status").inner_text().strip()
+    tab.select_option("select[name=resource_type]", "")
+    tab.select_option("select[name=topics]", "")
+    assert tab.locator("#entries").is_visible() and tab.locator(".filter-results").is_hidden()
+
+
+def test_without_javascript_the_library_is_browsable(served, browser):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{served}/en/resources/")
+    assert tab.locator("form.filters").is_hidden()
+    links = tab.eval_on_selector_all(".browse-by a", "links => links.map(a => a.getAttribute('href'))")
+    assert links == ["/en/resources/types/", "/en/resources/years/", "/en/resources/topics/",
+                     "/en/resources/countries/"]
+    context.close()
+
+
+def test_event_time_is_also_shown_in_the_reader_zone(served, browser):
+    context = browser.new_context(timezone_id="America/New_York", locale="en-US")
+    tab = context.new_page()
+    tab.goto(f"{served}/en/events/webinar-supervision-for-caseworkers/")
+    reader = tab.locator(".reader-time")
+    reader.wait_for(state="visible")
+    assert "9:00" in reader.inner_text() and "America/New_York" in reader.inner_text()
+    context.close()
