@@ -123,3 +123,50 @@ def check_output(c, output="output", siteurl=""):
         failed += len(problems)
     if failed:
         raise SystemExit(f"{failed} problems in {output}")
+
+
+def _authoring():
+    sys.path.insert(0, str(HERE / "tools"))
+    import authoring
+
+    return authoring
+
+
+@task(iterable=["path"], help={"path": "a file to check (repeat for more); default: all content",
+                               "changed": "check only what differs from the main branch (git)",
+                               "base": "the branch to compare with for --changed (default: origin/main, else main)",
+                               "content": "content folder (default: content)",
+                               "settings": "settings file (default: pelicanconf.py)"})
+def check(c, path=None, changed=False, base="", content="content", settings="pelicanconf.py"):
+    """Check content without building: one line per problem with the file, line and fix."""
+    import os
+
+    if changed and not base:
+        base = f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else (
+            "origin/main" if c.run("git rev-parse --verify -q origin/main", hide=True, warn=True).ok else "main")
+    raise SystemExit(_authoring().run_check(path or [], changed, base, content, settings))
+
+
+@task(help={"lang": "only this language code", "format": "text (default) or json",
+            "diff": "show how each out-of-date original changed since its translation",
+            "content": "content folder (default: content)", "settings": "settings file (default: pelicanconf.py)"})
+def status(c, lang="", format="text", diff=False, content="content", settings="pelicanconf.py"):
+    """Translation status per language from git: translated, out of date, missing."""
+    if format not in ("text", "json"):
+        raise SystemExit("--format is text or json")
+    raise SystemExit(_authoring().run_status(lang, format, diff, content, settings))
+
+
+@task(help={"lang": "the language of the new item (default: the default language)",
+            "title": "the title; the file name is made from it", "content": "content folder (default: content)",
+            "settings": "settings file (default: pelicanconf.py)"})
+def new(c, type, title, lang="", content="content", settings="pelicanconf.py"):
+    """Create a new item: invoke new resource --title "A guide" [--lang sq]. Never overwrites."""
+    raise SystemExit(_authoring().run_new(type, lang, title, content, settings))
+
+
+@task(help={"to": "the language code to translate into", "content": "content folder (default: content)",
+            "settings": "settings file (default: pelicanconf.py)"})
+def translate(c, path, to, content="content", settings="pelicanconf.py"):
+    """Start a translation: invoke translate content/news/x.md --to sq. Never overwrites."""
+    raise SystemExit(_authoring().run_translate(path, to, content, settings))

@@ -15,7 +15,7 @@ from pathlib import Path
 from hub_build.errors import Problem, fail_if
 from hub_languages.model import LanguageTable
 
-from . import reader, scan, translations, vocabulary
+from . import check, reader, scan, translations, vocabulary
 from .cache import ItemCache
 from .fields import Attachment, terms_of
 from .types import BY_NAME, CONTENT_TYPES, SCHEMAS
@@ -58,6 +58,7 @@ def load_hub(root: Path, settings: dict, cache_folder: Path | None = None) -> Hu
     problems += attachment_problems
     tmap, drafts, errors, warnings = translations.build(items, languages)
     errors += _type_checks(tmap) + _vocabulary_pages(items, vocabularies)
+    errors += check.link_problems(root, items, languages)
     fail_if(problems + errors)
     warnings += _unused_attachments(items, attachments)
     hub = Hub(languages, tmap, vocabularies, build_time(), drafts, warnings,

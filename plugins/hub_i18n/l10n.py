@@ -6,7 +6,7 @@ import datetime as dt
 
 from babel import Locale
 from babel.dates import format_date, format_time
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
 
 
@@ -29,6 +29,9 @@ class Localizer:
 
     def number(self, value) -> str:
         return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        return format_percent(value, locale=self.locale)
 
     def file_size(self, size: int) -> str:
         if size >= 1_000_000:

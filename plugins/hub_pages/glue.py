@@ -35,7 +35,8 @@ class HubPagesGenerator(Generator):
         cache_folder = self.settings.get("HUB_CACHE_PATH")
         cache = PageCache(Path(cache_folder) if cache_folder else None,
                           salt(Path(self.theme), self.settings, self.context["hub"]))
-        renderer = Renderer(self.env, self.context["hub_plan"], self.context["hub_catalogs"], self.settings, cache)
+        renderer = Renderer(self.env, self.context["hub_plan"], self.context["hub_catalogs"], self.settings, cache,
+                            notices=self.context.get("hub_page_notices"))
         output = Path(self.output_path)
         renderer.render_all(output, self.settings["HUB_PROCESSES"])
         plan, hub = self.context["hub_plan"], self.context["hub"]

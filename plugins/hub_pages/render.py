@@ -6,6 +6,7 @@ sanitised when read, everything else is autoescaped by the templates.
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import shutil
 from pathlib import Path
@@ -41,8 +42,10 @@ def entries_state(entries) -> tuple:
 
 
 class Renderer:
-    def __init__(self, env, plan: SitePlan, catalogs: dict, settings: dict, cache: PageCache | None = None):
+    def __init__(self, env, plan: SitePlan, catalogs: dict, settings: dict, cache: PageCache | None = None,
+                 notices: dict | None = None):
         self.env = env
+        self.notices = notices or {}  # item source -> ((kind, date, original source), ...) from plugins above
         self.plan = plan
         self.catalogs = catalogs
         self.settings = settings
@@ -84,8 +87,21 @@ class Renderer:
             tuple((b.name, b.total, b.more, b.listing, entries_state(b.entries)) for b in page.blocks),
             tuple(plan.switcher(page)), tuple(plan.alternates(page)), plan.x_default(page), plan.canonical(page),
             tuple((p.path, p.fallback, item_state(p.item)) for p in plan.navigation(page.lang)),
-            tuple(p.path for p in plan.sections(page.lang)), plan.term_pages(page.lang),
+            tuple(p.path for p in plan.sections(page.lang)), plan.term_pages(page.lang), self.page_notices(page),
         )
+
+    def page_notices(self, page: Page) -> tuple:
+        """(kind, date, address and language tag of the original) for each notice about the item shown,
+        e.g. stale; plugins above this one supply them (hub_status), this one only shows them."""
+        if page.item is None:
+            return ()
+        found = []
+        for kind, date, original_source in self.notices.get(page.item.source, ()):
+            original = self.plan.hub.translations.original(page.item.key)
+            target = self.plan.page(("item", page.item.key), original.lang)
+            when = dt.date.fromisoformat(date) if date else None
+            found.append((kind, when, target.path if target else None, self.plan.languages[original.lang].tag))
+        return tuple(found)
 
     def render_all(self, output: Path, processes: int = 1) -> None:
         """Render every language; with processes > 1, languages render in forked processes."""
@@ -131,6 +147,7 @@ class Renderer:
             "l10n": Localizer(lang.locale),
             "url": self.url,
             "switcher": self.plan.switcher(page) if page.lang else [],
+            "notices": self.page_notices(page),
             "alternates": self.plan.alternates(page),
             "x_default": self.plan.x_default(page),
             "canonical": self.plan.canonical(page),

@@ -1,4 +1,4 @@
-"""Translation status: which translations are missing, and which are older than their original.
+"""Translation status from git: stale notices on pages, a status page per language,
+and the data `invoke status` prints."""
 
-`history.py` is the pure core that reads the content tree's git history (no Pelican import).
-"""
+from .glue import register  # noqa: F401

@@ -1,0 +1,191 @@
+"""What `invoke check`, `status`, `new` and `translate` do, for coordinators and
+translators. Paths on the command line may be given from the repository root
+(content/news/x.md) or from the content folder (news/x.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(HERE / "plugins"))
+
+from pelican.settings import read_settings  # noqa: E402
+
+from hub_content import check as content_check  # noqa: E402
+from hub_content import scaffold  # noqa: E402
+from hub_content.hub import build_time, load_hub  # noqa: E402
+from hub_content.scan import classify  # noqa: E402
+from hub_content.vocabulary import load as load_vocabulary  # noqa: E402
+from hub_languages.model import LanguageTable  # noqa: E402
+
+
+def settings_of(settings_file: str) -> dict:
+    return read_settings(str(HERE / settings_file))
+
+
+def content_relative(path: str, content: Path) -> str:
+    absolute = (Path.cwd() / path).resolve()
+    try:
+        return absolute.relative_to(content.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def plain(problem) -> str:
+    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    field = f" {problem.field}:" if problem.field else ""
+    return f"content/{where}:{field} {problem.message}; {problem.fix}"
+
+
+def changed_files(content: Path, base: str) -> list[str]:
+    """Content files that differ from `base` (committed on this branch, staged, or not yet committed)."""
+    def git(*args):
+        result = subprocess.run(["git", *args], cwd=content, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"git: {result.stderr.strip()} (is {base} fetched? try: git fetch origin {base})")
+        return result.stdout
+
+    top = Path(git("rev-parse", "--show-toplevel").strip())
+    merge_base = git("merge-base", base, "HEAD").strip()
+    names = git("diff", "--name-only", "--no-renames", "--diff-filter=ACMRT", merge_base, "--", ".").splitlines()
+    names += git("ls-files", "--others", "--exclude-standard", "--", ".").splitlines()
+    # diff names are relative to the top; ls-files names to the content folder
+    found = set()
+    for name in names:
+        path = (top / name) if (top / name).exists() else (content / name)
+        if path.is_file():
+            found.add(path.resolve().relative_to(content.resolve()).as_posix())
+    return sorted(found)
+
+
+def run_check(paths, changed: bool, base: str, content: str, settings_file: str) -> int:
+    started = time.monotonic()
+    settings = settings_of(settings_file)
+    root = HERE / content if not Path(content).is_absolute() else Path(content)
+    wanted = None
+    if changed:
+        wanted = changed_files(root, base)
+        if not wanted:
+            print(f"No content file differs from {base}: nothing to check.")
+            return 0
+    elif paths:
+        wanted = [content_relative(p, root) for p in paths]
+    cache = settings.get("HUB_CACHE_PATH")
+    report = content_check.check(root, settings, wanted, Path(cache) if cache else None)
+    for problem in report.problems:
+        print(plain(problem))
+    for warning in report.warnings:
+        print("warning: " + plain(warning))
+    files = len({p.path for p in report.problems})
+    seconds = time.monotonic() - started
+    if report.problems:
+        print(f"{len(report.problems)} problem(s) in {files} file(s); {report.checked} files checked in "
+              f"{seconds:.1f} s. Fix each line above, then run invoke check again.")
+        return 1
+    print(f"No problems: {report.checked} files checked in {seconds:.1f} s"
+          + (f", {len(report.warnings)} warning(s)." if report.warnings else "."))
+    return 0
+
+
+def run_status(lang: str, fmt: str, diff: bool, content: str, settings_file: str) -> int:
+    from hub_status.glue import status_for
+    from hub_status.history import HistoryError, diff_since
+    from hub_status.report import to_json
+
+    settings = settings_of(settings_file)
+    root = HERE / content if not Path(content).is_absolute() else Path(content)
+    cache = settings.get("HUB_CACHE_PATH")
+    hub = load_hub(root, settings, Path(cache) if cache else None)
+    status, history = status_for(root, hub)
+    if lang:
+        if lang not in status:
+            raise SystemExit(f"{lang!r} is not a translated language here; use one of {', '.join(status)}")
+        status = {lang: status[lang]}
+    if fmt == "json":
+        print(json.dumps(to_json(status, history), ensure_ascii=False, indent=2, sort_keys=True))
+        return 0
+    if not history.available:
+        print(f"Note: {history.reason}")
+    for code, language in status.items():
+        print(f"{code}: {language.coverage:.0%} up to date: {len(language.translated)} translated, "
+              f"{len(language.stale)} out of date, {len(language.missing)} missing")
+        for original, item, state in language.stale:
+            print(f"  out of date: content/{item.source} (original content/{original.source} changed on "
+                  f"{state.updated_on}: {len(state.changes)} change(s) since {(state.recorded or '')[:10]})")
+            if diff and state.revision:
+                try:
+                    print(_indent(diff_since(root.parent, f"{root.name}/{original.source}", state.revision)))
+                except HistoryError as error:
+                    print(f"    {error}")
+        for original in language.missing:
+            print(f"  missing:     content/{original.source}")
+    return 0
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines())
+
+
+def run_new(type_name: str, lang: str, title: str, content: str, settings_file: str) -> int:
+    from hub_content.types import BY_NAME, BY_FOLDER
+
+    settings = settings_of(settings_file)
+    languages = LanguageTable.from_settings(settings)
+    type_name = BY_FOLDER[type_name].name if type_name in BY_FOLDER else type_name
+    if type_name not in BY_NAME:
+        raise SystemExit(f"{type_name!r} is not a content type; use one of {', '.join(sorted(BY_NAME))}")
+    lang = lang or languages.default
+    if lang not in languages:
+        raise SystemExit(f"{lang!r} is not a configured language; use one of {', '.join(languages.codes)}")
+    root = HERE / content
+    rel, text = scaffold.new_item(type_name, lang, title, build_time().date(), _vocabularies(root, languages),
+                                  languages.default)
+    return _create(root, rel, text, "Fill in the fields marked REPLACE and the text, then run: invoke check "
+                   f"content/{rel}")
+
+
+def run_translate(path: str, to: str, content: str, settings_file: str) -> int:
+    from hub_status.history import current_revision
+
+    settings = settings_of(settings_file)
+    languages = LanguageTable.from_settings(settings)
+    root = HERE / content
+    rel = content_relative(path, root)
+    source = classify(rel, languages)
+    if not hasattr(source, "content_type") or source.content_type is None or not (root / rel).is_file():
+        raise SystemExit(f"content/{rel} is not a content item to translate")
+    if to not in languages or to == source.lang:
+        raise SystemExit(f"{to!r} is not another configured language; use one of "
+                         f"{', '.join(c for c in languages.codes if c != source.lang)}")
+    tail = rel if source.lang == languages.default else rel.split("/", 1)[1]
+    target = tail if to == languages.default else f"{to}/{tail}"
+    revision = current_revision(root.parent, f"{root.name}/{rel}")
+    text = scaffold.translation_stub((root / rel).read_text("utf-8"), source.content_type.name, revision)
+    note = "" if revision else (" (no source_revision recorded: the original is not committed yet; "
+                                "commit it and add 'source_revision: <commit>' by hand)")
+    return _create(root, target, text, f"Translate it, then run: invoke check content/{target}{note}")
+
+
+def _vocabularies(root: Path, languages) -> dict:
+    found = {}
+    for path in sorted((root / "data").glob("*.yaml")):
+        vocabulary, _ = load_vocabulary(path.stem, f"data/{path.name}", path.read_text("utf-8"), languages)
+        if vocabulary:
+            found[vocabulary.name] = vocabulary
+    return found
+
+
+def _create(root: Path, rel: str, text: str, next_step: str) -> int:
+    target = root / rel
+    if target.exists():
+        print(f"content/{rel} already exists: nothing was written. Edit it, or choose another title.")
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(text)
+    print(f"Created content/{rel}. {next_step}")
+    return 0
