@@ -74,7 +74,6 @@ class Settings:
     tier_growth: int = 4  # each further tier holds this many times more documents than the one before
     shard_budget: int = 1100  # (document, field) postings per shard, about 9 KB gzip
     doc_chunk: int = 4  # display records per doc-store file
-    doc_volume: int = 256  # doc-store files per content-hashed folder
     summary_chars: int = 300  # the display summary (the snippet source) is cut at a word near this
     body_words: int | None = None  # index only the first N words of the body; None: all of it
     k1: float = 1.2  # lunr's BM25 parameters
@@ -117,10 +116,6 @@ class Terms:
 
 def dumps(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-
-
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:8]
 
 
 def gz(data: bytes) -> bytes:
@@ -265,7 +260,7 @@ def tiers(ranked: list, settings: Settings) -> list[list]:
     return result
 
 
-def lunr_index(terms: list[tuple[str, list]], fields: list[str], pipeline: Pipeline) -> dict:
+def lunr_index(terms: list[tuple[str, list]], fields: list[str], refs: list[str], pipeline: Pipeline) -> dict:
     """A lunr index (as lunr.py serialises it) of these terms and their (document, impact, weights)."""
     inverted = {}
     vectors: dict[tuple[int, int], list] = {}
@@ -274,10 +269,10 @@ def lunr_index(terms: list[tuple[str, list]], fields: list[str], pipeline: Pipel
         posting["_index"] = term_index
         for doc, _, weights in sorted(documents, key=lambda item: item[0]):
             for field, weight in weights:
-                posting[fields[field]][ref(doc)] = {}
+                posting[fields[field]][refs[doc]] = {}
                 vectors.setdefault((field, doc), []).extend((term_index, weight))
         inverted[term] = posting
-    field_vectors = {f"{fields[field]}/{ref(doc)}": Vector(elements) for (field, doc), elements in sorted(vectors.items())}
+    field_vectors = {f"{fields[field]}/{refs[doc]}": Vector(elements) for (field, doc), elements in sorted(vectors.items())}
     index = Index(inverted_index=inverted, field_vectors=field_vectors,
                   token_set=TokenSet.from_list([term for term, _ in terms]), fields=list(fields), pipeline=pipeline)
     return index.serialize()
@@ -290,44 +285,36 @@ def build(records: list[dict], lang: str, settings: Settings = Settings()) -> di
     """The language's search files: relative path -> bytes, each with its `.gz` twin."""
     check(records)
     records = ordered(records)
-    files: dict[str, bytes] = {}
-
-    def put(path_of, data) -> str:
-        """Writes `data` under the path `path_of(hash)` gives; returns that path."""
-        raw = dumps(data)
-        path = path_of(digest(raw))
-        files[path] = raw
-        return path
-
+    data: dict[str, bytes] = {}  # paths relative to the generation folder
     search_pipeline = Pipeline()
     search_pipeline.add(*registered_functions(lang))
     postings = Postings(records, lang, settings)
     fields = postings.fields
+    refs = [ref(number) for number in range(len(records))]
 
     # Shards: terms in order, packed up to the budget; a term's further tiers in files of their own.
-    shard_keys, shard_files = [], []
+    shard_keys: list[str] = []
     current: list[tuple[str, list, list]] = []
     cost, previous_last = 0, None
 
     def flush():
         nonlocal current, cost, previous_last
-        number = len(shard_files)
+        number = len(shard_keys)
         further = {}
         for term_index, (term, first, rest) in enumerate(current):
-            if rest:
-                further[term] = {
-                    "docs": len(first) + sum(map(len, rest)),
-                    "tiers": [[put(lambda h, t=tier: f"tiers/{number}.{term_index}.{t}.{h}.json",
-                                   {"index": lunr_index([(term, documents)], fields, search_pipeline),
-                                    "term": term, "tier": tier}),
-                               len(documents), documents[0][1]]
-                              for tier, documents in enumerate(rest, start=1)],
-                }
-        first_term = current[0][0]
-        shard_keys.append("" if previous_last is None else separating_prefix(previous_last, first_term))
-        shard_files.append(put(lambda h: f"shards/{number}.{h}.json", {
-            "index": lunr_index([(term, first) for term, first, _ in current], fields, search_pipeline),
-            "more": further}))
+            if not rest:
+                continue
+            tier_files = []
+            for tier, documents in enumerate(rest, start=1):
+                path = f"t/{number}.{term_index}.{tier}.json"
+                data[path] = dumps({"index": lunr_index([(term, documents)], fields, refs, search_pipeline),
+                                    "term": term, "tier": tier})
+                tier_files.append([path, len(documents), documents[0][1]])
+            further[term] = {"docs": len(first) + sum(map(len, rest)), "tiers": tier_files}
+        shard_keys.append("" if previous_last is None else separating_prefix(previous_last, current[0][0]))
+        data[f"s/{number}.json"] = dumps({
+            "index": lunr_index([(term, first) for term, first, _ in current], fields, refs, search_pipeline),
+            "more": further})
         previous_last = current[-1][0]
         current, cost = [], 0
 
@@ -341,46 +328,44 @@ def build(records: list[dict], lang: str, settings: Settings = Settings()) -> di
     if current:
         flush()
 
-    # The doc store: display records in chunks, chunks in content-hashed volumes.
+    # The doc store: display records, `doc_chunk` per file, in document-number order.
     rows = [[record["url"], record["title"], record["section"], record["date"],
              display_summary(record, settings.summary_chars),
              {field: ids for field, ids in sorted(record["terms"].items()) if ids}] for record in records]
-    chunks = [dumps(rows[start: start + settings.doc_chunk]) for start in range(0, len(rows), settings.doc_chunk)]
-    volumes = []
-    for volume, start in enumerate(range(0, len(chunks), settings.doc_volume)):
-        members = chunks[start: start + settings.doc_volume]
-        folder = f"docs/{volume}.{digest(b''.join(members))}"
-        volumes.append(folder)
-        for offset, chunk in enumerate(members):
-            files[f"{folder}/{start + offset}.json"] = chunk
+    for chunk, start in enumerate(range(0, len(rows), settings.doc_chunk)):
+        data[f"d/{chunk}.json"] = dumps(rows[start: start + settings.doc_chunk])
 
     # Sections as ranges of document numbers; term filters as one file per value.
     sections: dict[str, list[int]] = {}
     for number, record in enumerate(records):
         sections.setdefault(record["section"], [number, number])[1] = number + 1
-    members: dict[str, dict[str, list[int]]] = {}
+    members: dict[str, dict[str, set[int]]] = {}
     for number, record in enumerate(records):
         for field, ids in record["terms"].items():
             for value in ids:
-                members.setdefault(field, {}).setdefault(str(value), []).append(number)
+                members.setdefault(field, {}).setdefault(str(value), set()).add(number)
     facets: dict[str, dict[str, list]] = {}
     for field_number, field in enumerate(sorted(members)):
         facets[field] = {}
         for value_number, value in enumerate(sorted(members[field])):
-            numbers = sorted(set(members[field][value]))
-            deltas = [numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])]
-            path = put(lambda h: f"facets/{field_number}.{value_number}.{h}.json", deltas)
+            numbers = sorted(members[field][value])
+            path = f"f/{field_number}.{value_number}.json"
+            data[path] = dumps([numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])])
             facets[field][value] = [path, len(numbers)]
 
+    # Every build changes every weight (idf and average lengths move with each document), so the
+    # files are named by one hash of them all rather than one each: a new build is a new folder.
+    generation = hashlib.sha256()
+    for path, raw in sorted(data.items()):
+        generation.update(f"{path}\0{len(raw)}\0".encode() + raw)
+    base = generation.hexdigest()[:12] + "/"
     manifest = {
         "format": FORMAT, "lang": lang, "profile": profile(lang).as_json(), "count": len(records),
-        "fields": [[name, boost] for name, boost in FIELDS],
-        "shards": [shard_keys, shard_files],
-        "docs": {"chunk": settings.doc_chunk, "volume": settings.doc_volume, "volumes": volumes,
-                 "columns": list(DOC_COLUMNS)},
+        "base": base, "fields": [[name, boost] for name, boost in FIELDS], "shards": shard_keys,
+        "docs": {"chunk": settings.doc_chunk, "columns": list(DOC_COLUMNS)},
         "sections": sections, "facets": facets,
     }
-    files["manifest.json"] = dumps(manifest)
+    files = {"manifest.json": dumps(manifest), **{base + path: raw for path, raw in data.items()}}
     for path in list(files):
         files[path + ".gz"] = gz(files[path])
     return dict(sorted(files.items()))
@@ -420,10 +405,10 @@ class Reader:
 
     def term_scores(self, term: str) -> dict[int, tuple[float, set[str]]]:
         """Every document of `term` (all tiers) -> (lunr score, fields it is in)."""
-        keys, shard_files = self.manifest["shards"]
-        shard = self.json(shard_files[shard_of(keys, term)])
+        base = self.manifest["base"]
+        shard = self.json(f"{base}s/{shard_of(self.manifest['shards'], term)}.json")
         indexes = [shard["index"]]
-        indexes += [self.json(file)["index"] for file, _, _ in shard["more"].get(term, {}).get("tiers", [])]
+        indexes += [self.json(base + file)["index"] for file, _, _ in shard["more"].get(term, {}).get("tiers", [])]
         found: dict[int, tuple[float, set[str]]] = {}
         for serialised in indexes:
             index = Index.load(serialised)
@@ -435,12 +420,10 @@ class Reader:
         return found
 
     def documents(self, numbers: list[int]) -> list[dict]:
-        chunk, volume = self.manifest["docs"]["chunk"], self.manifest["docs"]["volume"]
-        columns = self.manifest["docs"]["columns"]
+        chunk, columns = self.manifest["docs"]["chunk"], self.manifest["docs"]["columns"]
         rows = []
         for number in numbers:
-            part = number // chunk
-            data = self.json(f"{self.manifest['docs']['volumes'][part // volume]}/{part}.json")
+            data = self.json(f"{self.manifest['base']}d/{number // chunk}.json")
             rows.append(dict(zip(columns, data[number % chunk])))
         return rows
 
@@ -460,7 +443,7 @@ class Reader:
                     start, end = self.manifest["sections"].get(value, (0, 0))
                     allowed.update(range(start, end))
                 elif value in self.manifest["facets"].get(field, {}):
-                    deltas = self.json(self.manifest["facets"][field][value][0])
+                    deltas = self.json(self.manifest["base"] + self.manifest["facets"][field][value][0])
                     total = 0
                     for delta in deltas:
                         total += delta
