@@ -170,3 +170,34 @@ def new(c, type, title, lang="", content="content", settings="pelicanconf.py"):
 def translate(c, path, to, content="content", settings="pelicanconf.py"):
     """Start a translation: invoke translate content/news/x.md --to sq. Never overwrites."""
     raise SystemExit(_authoring().run_translate(path, to, content, settings))
+
+
+@task(help={"items": "English news items to generate (default 30000; every third is translated 7 times)"})
+def bench_check(c, items=30000):
+    """Time `invoke check` on a whole generated hub and on a pull request touching three files."""
+    import tempfile
+    import time
+
+    sys.path.insert(0, str(HERE / "tools"))
+    from corpus import generate
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        generate(root / "content", int(items), HERE / "content")
+        files = sum(1 for _ in (root / "content").rglob("*.md"))
+        conf = root / "benchconf.py"
+        conf.write_text(f"import sys\nsys.path.insert(0, {str(HERE)!r})\nfrom pelicanconf import *\n"
+                        f"HUB_CACHE_PATH = {str(root / 'cache')!r}\n")
+        touched = " ".join(f"--path {root / 'content' / 'news' / f'item-{n:06d}.md'}" for n in (3, 4, 5))
+
+        def timed(label, args):
+            started = time.monotonic()
+            result = c.run(f"{PY} -m invoke -r {HERE} check --content {root / 'content'} --settings {conf} {args}",
+                           hide=True, warn=True)
+            print(f"{label:<44} {time.monotonic() - started:7.2f} s   exit {result.exited}, {files} source files")
+
+        timed("whole hub, cold cache", "")
+        timed("whole hub, warm cache", "")
+        timed("three files (a pull request), warm cache", touched)
+        (root / "cache").exists() and c.run(f"rm -rf {root / 'cache'}")
+        timed("three files, cold cache", touched)

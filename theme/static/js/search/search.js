@@ -1,0 +1,286 @@
+/*
+ * The hub's search engine in the reader's browser: queries a language's split lunr index.
+ *
+ * The index is built by plugins/hub_search/index.py (read its docstring and docs/search-index.md):
+ * a manifest, term shards (each a lunr.js index of a range of terms, holding each term's best
+ * documents), further tiers of frequent terms, a doc store of display records and one file per
+ * filter value. A query fetches the manifest once, then only the shards of its terms and the doc
+ * store files of the results it returns; everything fetched is kept in memory for later queries.
+ *
+ *   var search = HubSearch.open("/sr/search/manifest.json");
+ *   search.query("cuvanje dece", { filters: { section: "news", topics: ["online-safety"] } })
+ *     .then(function (results) { ... });
+ *
+ * results: [{ url, title, section, date, summary, terms, score, matched }], best first, where
+ * `matched` maps each index term of the query to the fields it was found in, and `terms` are the
+ * document's filter terms ({ topics: [...], countries: [...], type: [...] }). The array also has:
+ * `terms` (the query's index terms), `total` (matches found so far: exact when `complete`),
+ * `complete` (every document of every term was considered) and `mode`: "all" when every term is in
+ * every result, "any" when no document has them all and the results hold some of them (most first).
+ *
+ * Every query term is required. Scores are lunr.js's, per term (its BM25 weights over title x10,
+ * summary x3, body), summed over the terms. Ties go to the lower document number: the newer.
+ *
+ * This file has no DOM code: results are data, and whoever shows them must insert them as text.
+ * Load order in the page: lunr.js, stemmers/base-stemmer.js and stemmers/<algorithm>.js for the
+ * language, pipeline.js, then this file. In Node the module requires lunr and pipeline.js itself.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("lunr"), require("./pipeline.js"));
+  } else {
+    root.HubSearch = factory(root.lunr, root.HubSearchPipeline);
+  }
+})(typeof self !== "undefined" ? self : this, function (lunr, pipeline) {
+"use strict";
+
+var FORMAT = "hub-search-1";
+var LIMIT = 10;
+
+// The shard holding `term`: the last whose key sorts at or before it.
+function shardOf(keys, term) {
+  var low = 0, high = keys.length;
+  while (high - low > 1) {
+    var middle = (low + high) >> 1;
+    if (keys[middle] <= term) low = middle; else high = middle;
+  }
+  return low;
+}
+
+// One term's documents found so far: number -> {score, fields}, and its tiers not yet loaded.
+function TermList(term) {
+  this.term = term;
+  this.docs = new Map();
+  this.tiers = [];
+  this.total = 0;
+}
+
+TermList.prototype.add = function (index) {
+  var docs = this.docs, term = this.term;
+  index.query(function (query) {
+    query.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
+  }).forEach(function (result) {
+    var metadata = result.matchData.metadata[term] || {};
+    docs.set(parseInt(result.ref, 36), { score: result.score, fields: Object.keys(metadata).sort() });
+  });
+};
+
+function Engine(manifestUrl, options) {
+  var base = typeof location !== "undefined" ? location.href : undefined;
+  this.url = new URL(manifestUrl, base).href;
+  this.fetchFn = options.fetch || function (url) { return fetch(url); };
+  this.limit = options.limit || LIMIT;
+  this.fetched = [];  // every URL requested, in order (for diagnostics and tests)
+  this.reset();
+}
+
+Engine.prototype.reset = function () {
+  this.files = new Map();  // URL -> promise of its parsed (and loaded) content
+  this.terms = new Map();  // term -> promise of its TermList
+  this.manifest = this.fetchJson(this.url, this.fetched.length ? { cache: "no-cache" } : undefined)
+    .then(function (manifest) {
+      if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format + ", expected " + FORMAT);
+      pipeline.configure(lunr, manifest.profile);
+      return manifest;
+    });
+  this.manifest.catch(function () {});  // reported by the query that awaits it
+};
+
+Engine.prototype.fetchJson = function (url, init) {
+  this.fetched.push(url);
+  return Promise.resolve(this.fetchFn(url, init)).then(function (response) {
+    if (!response.ok) {
+      var error = new Error("search: " + url + " answered " + response.status);
+      error.status = response.status;
+      throw error;
+    }
+    return response.json();
+  });
+};
+
+// A file of the index (path relative to its generation folder), fetched once and kept.
+Engine.prototype.file = function (manifest, path, transform) {
+  var url = new URL(manifest.base + path, this.url).href, files = this.files;
+  if (!files.has(url)) {
+    var promise = this.fetchJson(url).then(transform || function (data) { return data; });
+    promise.catch(function () { files.delete(url); });
+    files.set(url, promise);
+  }
+  return files.get(url);
+};
+
+function loadIndex(data) {
+  return { index: lunr.Index.load(data.index), more: data.more || {} };
+}
+
+Engine.prototype.termList = function (manifest, term) {
+  var self = this;
+  if (!this.terms.has(term)) {
+    var promise = this.file(manifest, "s/" + shardOf(manifest.shards, term) + ".json", loadIndex)
+      .then(function (shard) {
+        var list = new TermList(term), more = shard.more[term];
+        list.add(shard.index);
+        list.tiers = more ? more.tiers.slice() : [];
+        list.total = more ? more.docs : list.docs.size;
+        return list;
+      });
+    promise.catch(function () { self.terms.delete(term); });
+    this.terms.set(term, promise);
+  }
+  return this.terms.get(term);
+};
+
+// Loads the next tier of a term's documents (shared by concurrent queries).
+Engine.prototype.deepen = function (manifest, list) {
+  if (!list.loading) {
+    var tier = list.tiers[0];
+    list.loading = this.file(manifest, tier[0], loadIndex).then(function (loaded) {
+      if (list.tiers[0] === tier) {
+        list.add(loaded.index);
+        list.tiers.shift();
+      }
+      list.loading = null;
+    }, function (error) { list.loading = null; throw error; });
+  }
+  return list.loading;
+};
+
+// A test of document numbers for `filters` ({section: "news", topics: ["a", "b"], ...}): values of one
+// field are alternatives, fields are all required. Filter files are fetched here, once.
+Engine.prototype.filter = function (manifest, filters) {
+  var self = this, tests = [];
+  Object.keys(filters || {}).forEach(function (field) {
+    var wanted = filters[field];
+    if (wanted === undefined || wanted === null) return;
+    wanted = Array.isArray(wanted) ? wanted : [wanted];
+    if (!wanted.length) return;
+    if (field === "section") {
+      var ranges = wanted.map(function (value) {
+        return Object.prototype.hasOwnProperty.call(manifest.sections, value) ? manifest.sections[value] : [0, 0];
+      });
+      tests.push(Promise.resolve(function (number) {
+        return ranges.some(function (range) { return number >= range[0] && number < range[1]; });
+      }));
+      return;
+    }
+    var values = manifest.facets[field];
+    if (!values) throw new Error("search: no filter '" + field + "'; known: section, " + Object.keys(manifest.facets).join(", "));
+    tests.push(Promise.all(wanted.map(function (value) {
+      if (!Object.prototype.hasOwnProperty.call(values, String(value))) return new Set();
+      return self.file(manifest, values[String(value)][0], function (deltas) {
+        var members = new Set(), number = 0;
+        deltas.forEach(function (delta) { number += delta; members.add(number); });
+        return members;
+      });
+    })).then(function (sets) {
+      return function (number) { return sets.some(function (set) { return set.has(number); }); };
+    }));
+  });
+  return Promise.all(tests).then(function (checks) {
+    return function (number) { return checks.every(function (check) { return check(number); }); };
+  });
+};
+
+// Documents with every term ("all") or any ("any", those with more terms first), filtered, best first.
+function combine(lists, accept, mode) {
+  var found = new Map();
+  var sources = mode === "all"
+    ? [lists.reduce(function (a, b) { return b.docs.size < a.docs.size ? b : a; })]
+    : lists;
+  sources.forEach(function (source) {
+    source.docs.forEach(function (unused, number) {
+      if (found.has(number) || !accept(number)) return;
+      var score = 0, count = 0, matched = {};
+      for (var i = 0; i < lists.length; i++) {
+        var hit = lists[i].docs.get(number);
+        if (hit) {
+          score += hit.score;
+          count += 1;
+          matched[lists[i].term] = hit.fields;
+        } else if (mode === "all") {
+          return;
+        }
+      }
+      found.set(number, { number: number, score: Math.round(score * 1e6) / 1e6, count: count, matched: matched });
+    });
+  });
+  return Array.from(found.values()).sort(function (a, b) {
+    return b.count - a.count || b.score - a.score || a.number - b.number;
+  });
+}
+
+Engine.prototype.documents = function (manifest, numbers) {
+  var self = this, size = manifest.docs.chunk, columns = manifest.docs.columns;
+  return Promise.all(numbers.map(function (number) {
+    return self.file(manifest, "d/" + Math.floor(number / size) + ".json").then(function (rows) {
+      var record = {}, row = rows[number % size];
+      columns.forEach(function (column, i) { record[column] = row[i]; });
+      return record;
+    });
+  }));
+};
+
+Engine.prototype.run = function (text, options) {
+  var self = this, manifest, lists, accept, limit = options.limit || this.limit, offset = options.offset || 0;
+  var want = offset + limit;
+  return this.manifest.then(function (loaded) {
+    manifest = loaded;
+    var terms = Array.from(new Set(pipeline.tokens(String(text || ""), manifest.profile.lang)));
+    return Promise.all([
+      Promise.all(terms.map(function (term) { return self.termList(manifest, term); })),
+      self.filter(manifest, options.filters)
+    ]);
+  }).then(function (ready) {
+    lists = ready[0];
+    accept = ready[1];
+    // Frequent terms hold only their best documents at first: load further tiers while too few
+    // documents have every term (and some term still has tiers).
+    function gather() {
+      var matches = lists.length ? combine(lists, accept, "all") : [];
+      var impossible = lists.some(function (list) { return !list.docs.size && !list.tiers.length; });
+      var deeper = lists.filter(function (list) { return list.tiers.length; });
+      if (matches.length >= want || impossible || !deeper.length) return matches;
+      return Promise.all(deeper.map(function (list) { return self.deepen(manifest, list); })).then(gather);
+    }
+    return gather();
+  }).then(function (matches) {
+    var mode = "all";
+    if (!matches.length && lists.length > 1 && options.any !== false) {
+      mode = "any";
+      matches = combine(lists, accept, "any");
+    }
+    var page = matches.slice(offset, want);
+    return self.documents(manifest, page.map(function (match) { return match.number; })).then(function (records) {
+      var results = page.map(function (match, i) {
+        var record = records[i];
+        return {
+          url: record.url, title: record.title, section: record.section, date: record.date,
+          summary: record.summary, terms: record.terms, score: match.score, matched: match.matched
+        };
+      });
+      results.terms = lists.map(function (list) { return list.term; });
+      results.total = matches.length;
+      results.complete = lists.every(function (list) { return !list.tiers.length; });
+      results.mode = mode;
+      return results;
+    });
+  });
+};
+
+// options: filters, limit (default 10), offset, any (false: no fallback to documents with some terms).
+// A file missing (404: the site was rebuilt since the manifest was read) reloads the manifest once.
+Engine.prototype.query = function (text, options) {
+  var self = this;
+  options = options || {};
+  return this.run(text, options).catch(function (error) {
+    if (error.status !== 404) throw error;
+    self.reset();
+    return self.run(text, options);
+  });
+};
+
+return {
+  open: function (manifestUrl, options) { return new Engine(manifestUrl, options || {}); },
+  shardOf: shardOf
+};
+});

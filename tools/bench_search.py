@@ -1,0 +1,306 @@
+"""Benchmark of the split search index: build time, bytes on disk, bytes per query, query latency.
+
+    .venv/bin/python tools/bench_search.py [DOCS] [--langs en,sr] [--keep FOLDER]
+    .venv/bin/python -c "import sys; sys.path.insert(0,'tools'); import bench_search; bench_search.main(50000)"
+
+Generates DOCS records over the eight languages (tools/search_corpus.py), builds every language's
+index files with plugins/hub_search/index.py into a temporary folder, serves it over HTTP from a
+local server that sends the precompressed `.gz` twins (Content-Encoding: gzip) and counts the bytes
+of every response, then opens each benchmarked language in headless Chromium (Playwright, Debian's
+chromium) on a page that loads only the search scripts, as the hub's search page does:
+
+  first query   bytes of everything the page fetched to show the first results: the scripts
+                (lunr.min.js, stemmers, pipeline.js, search.js), the manifest, shards, doc store
+  second query  bytes a second, different query fetched on top
+  latency       milliseconds from query() to results (fetches from localhost included), over ~50
+                more queries: median and 95th percentile
+
+Queries are real words of the corpus, drawn from the most frequent content words (the worst case:
+frequent terms have the largest shards), one or two words; Serbian ones typed in Latin without
+diacritics half the time. Figures are printed, never asserted: see docs/search-index.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import search_corpus  # noqa: E402
+from hub_search import index as search_index  # noqa: E402
+from hub_search.pipeline import profile, tokens, transliterate_serbian, unaccent  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+SCRIPTS = ROOT / "theme" / "static" / "js" / "search"
+LUNR = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+LATENCY_QUERIES = 50
+
+PAGE = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>search bench {lang}</title></head>
+<body>
+{scripts}
+</body></html>
+"""
+
+
+# --- the server ------------------------------------------------------------------------------------
+
+
+class Traffic:
+    """Bytes sent per request (status line, headers and body), as the browser receives them."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.requests: list[tuple[str, int, bool]] = []
+
+    def add(self, path: str, size: int, compressed: bool):
+        with self.lock:
+            self.requests.append((path, size, compressed))
+
+    def take(self) -> list[tuple[str, int, bool]]:
+        with self.lock:
+            taken, self.requests = self.requests, []
+            return taken
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Serves `<file>.gz` with Content-Encoding: gzip when the browser accepts gzip."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are two writes: Nagle would hold the body 40 ms
+    traffic: Traffic
+
+    def log_message(self, format, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if not path.is_file():
+            self.send_error(404)
+            return
+        body, encoded = path.read_bytes(), False
+        zipped = path.with_name(path.name + ".gz")
+        if "gzip" in self.headers.get("Accept-Encoding", "") and zipped.is_file():
+            body, encoded = zipped.read_bytes(), True
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if encoded:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        self.wfile.write(body)
+        self.traffic.add(self.path, len(body) + self.header_bytes, encoded)
+
+    def flush_headers(self):
+        self.header_bytes = sum(map(len, getattr(self, "_headers_buffer", [])))
+        super().flush_headers()
+
+
+def serve(folder: Path, traffic: Traffic):
+    handler = type("BenchHandler", (Handler,), {"traffic": traffic})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+# --- the site --------------------------------------------------------------------------------------
+
+
+def write_files(target: Path, files: dict[str, bytes]) -> None:
+    for path, data in files.items():
+        destination = target / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(data)
+
+
+def scripts_for(lang: str) -> list[str]:
+    stemmer = profile(lang).stemmer
+    names = ["js/lunr.min.js"]
+    if stemmer not in (None, "light"):
+        names += ["js/stemmers/base-stemmer.js", f"js/stemmers/{stemmer}.js"]
+    return names + ["js/pipeline.js", "js/search.js"]
+
+
+def write_site(target: Path, langs: list[str]) -> None:
+    copies = {"js/lunr.min.js": LUNR, "js/pipeline.js": SCRIPTS / "pipeline.js", "js/search.js": SCRIPTS / "search.js"}
+    for stemmer in SCRIPTS.glob("stemmers/*.js"):
+        copies[f"js/stemmers/{stemmer.name}"] = stemmer
+    for name, source in copies.items():
+        data = source.read_bytes()
+        write_files(target, {name: data, name + ".gz": gzip.compress(data, compresslevel=9, mtime=0)})
+    for lang in langs:
+        tags = "\n".join(f'<script src="/{name}"></script>' for name in scripts_for(lang))
+        (target / f"bench-{lang}.html").write_text(PAGE.format(lang=lang, scripts=tags), encoding="utf-8")
+
+
+# --- queries ---------------------------------------------------------------------------------------
+
+
+def queries_for(lang: str, count: int, seed: int = 7) -> list[str]:
+    """`count` queries of one or two frequent content words (as written in the corpus)."""
+    words = [word for word in search_corpus.vocabulary(lang)
+             if len(word) >= 4 and not word.isupper() and tokens(word, lang)][:300]
+    rng = random.Random(f"{seed}-{lang}")
+    result = []
+    while len(result) < count:
+        chosen = rng.sample(words, rng.choice((1, 2, 2)))
+        if lang == "sr" and rng.random() < 0.5:
+            chosen = [unaccent(transliterate_serbian(word)) for word in chosen]
+        query = " ".join(chosen)
+        if query not in result:
+            result.append(query)
+    return result
+
+
+ONE = """async ([text]) => {
+  const start = performance.now();
+  const results = await window.__bench.query(text);
+  return {ms: performance.now() - start, count: results.length, total: results.total, mode: results.mode,
+          top: results.slice(0, 3).map((r) => r.title)};
+}"""
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def bench_language(browser, base: str, traffic: Traffic, lang: str) -> dict:
+    queries = queries_for(lang, LATENCY_QUERIES + 2)
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    traffic.take()
+    page.goto(f"{base}/bench-{lang}.html", wait_until="load")
+    page.evaluate(f"() => {{ window.__bench = HubSearch.open('/{lang}/search/manifest.json'); }}")
+    first = page.evaluate(ONE, [queries[0]])
+    time.sleep(0.05)
+    first_traffic = traffic.take()
+    second = page.evaluate(ONE, [queries[1]])
+    time.sleep(0.05)
+    second_traffic = traffic.take()
+    times, found = [], []
+    for text in queries[2:]:
+        result = page.evaluate(ONE, [text])
+        times.append(result["ms"])
+        found.append(result["count"])
+    rest_traffic = traffic.take()
+    context.close()
+    if errors:
+        raise SystemExit(f"bench: page errors in {lang}: {errors}")
+    times.sort()
+    return {
+        "lang": lang, "first": first, "second": second, "queries": queries,
+        "first_bytes": sum(size for _, size, _ in first_traffic),
+        "first_scripts": sum(size for path, size, _ in first_traffic if path.startswith("/js/")),
+        "first_requests": first_traffic, "second_bytes": sum(size for _, size, _ in second_traffic),
+        "second_requests": second_traffic,
+        "rest_bytes": sum(size for _, size, _ in rest_traffic), "rest_requests": len(rest_traffic),
+        "median": statistics.median(times), "p95": times[min(len(times) - 1, int(len(times) * 0.95))],
+        "max": times[-1], "empty": sum(1 for count in found if count == 0), "latency_queries": len(times),
+    }
+
+
+# --- main ------------------------------------------------------------------------------------------
+
+
+def build_all(corpus: dict[str, list[dict]], target: Path) -> dict:
+    totals = {"raw": 0, "gz": 0, "files": 0, "seconds": 0.0}
+    print(f"{'lang':4} {'docs':>6} {'build s':>8} {'files':>6} {'raw':>10} {'gzip':>10} {'shards':>6} "
+          f"{'shard gz max':>12} {'p50':>7} {'manifest gz':>11}")
+    for lang, records in corpus.items():
+        start = time.perf_counter()
+        files = search_index.build(records, lang)
+        seconds = time.perf_counter() - start
+        write_files(target / lang / "search", files)
+        raw = sum(len(data) for path, data in files.items() if not path.endswith(".gz"))
+        zipped = sum(len(data) for path, data in files.items() if path.endswith(".gz"))
+        shards = sorted(len(data) for path, data in files.items() if "/s/" in path and path.endswith(".gz"))
+        count = sum(1 for path in files if not path.endswith(".gz"))
+        print(f"{lang:4} {len(records):6d} {seconds:8.1f} {count:6d} {raw / 1e6:8.1f}MB {zipped / 1e6:8.1f}MB "
+              f"{len(shards):6d} {kb(shards[-1]):>12} {kb(shards[len(shards) // 2]):>7} "
+              f"{kb(len(files['manifest.json.gz'])):>11}")
+        totals["raw"] += raw
+        totals["gz"] += zipped
+        totals["files"] += count
+        totals["seconds"] += seconds
+    print(f"{'all':4} {sum(map(len, corpus.values())):6d} {totals['seconds']:8.1f} {totals['files']:6d} "
+          f"{totals['raw'] / 1e6:8.1f}MB {totals['gz'] / 1e6:8.1f}MB")
+    return totals
+
+
+def main(docs: int = 50000, langs: list[str] | None = None, keep: Path | None = None) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    started = time.perf_counter()
+    corpus = search_corpus.generate(docs)
+    print(f"corpus: {docs} documents generated in {time.perf_counter() - started:.1f} s "
+          f"({', '.join(f'{lang} {len(records)}' for lang, records in corpus.items())})")
+    langs = langs or list(corpus)
+    folder = Path(tempfile.mkdtemp(prefix="hub-search-bench-"))
+    try:
+        build_all(corpus, folder)
+        write_site(folder, langs)
+        traffic = Traffic()
+        base, server = serve(folder, traffic)
+        reports = []
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+                try:
+                    for lang in langs:
+                        reports.append(bench_language(browser, base, traffic, lang))
+                finally:
+                    browser.close()
+        finally:
+            server.shutdown()
+        print()
+        print(f"{'lang':4} {'first query':>12} {'(scripts)':>10} {'second':>8} {'median ms':>9} {'p95 ms':>7} "
+              f"{'max ms':>7} {'empty':>6}  first / second query")
+        for report in reports:
+            print(f"{report['lang']:4} {kb(report['first_bytes']):>12} {kb(report['first_scripts']):>10} "
+                  f"{kb(report['second_bytes']):>8} {report['median']:9.1f} {report['p95']:7.1f} {report['max']:7.1f} "
+                  f"{report['empty']:3d}/{report['latency_queries']}  {report['queries'][0]!r} "
+                  f"({report['first']['count']} shown of {report['first']['total']}, {report['first']['ms']:.0f} ms) / "
+                  f"{report['queries'][1]!r} ({report['second']['count']} of {report['second']['total']})")
+        worst = max(reports, key=lambda report: report["first_bytes"])
+        print(f"\nworst first query: {worst['lang']} {kb(worst['first_bytes'])}; requests:")
+        for path, size, encoded in worst["first_requests"]:
+            print(f"  {size:7d} {'gz ' if encoded else 'raw'} {path}")
+        worst = max(reports, key=lambda report: report["second_bytes"])
+        print(f"worst second query: {worst['lang']} {kb(worst['second_bytes'])}; requests:")
+        for path, size, encoded in worst["second_requests"]:
+            print(f"  {size:7d} {'gz ' if encoded else 'raw'} {path}")
+        all_times = sorted(t for report in reports for t in [report["median"]])
+        print(f"median of medians: {statistics.median(all_times):.1f} ms; total time {time.perf_counter() - started:.0f} s")
+        if keep:
+            shutil.copytree(folder, keep, dirs_exist_ok=True)
+        return reports
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("docs", nargs="?", type=int, default=50000)
+    parser.add_argument("--langs", help="comma-separated languages to query (default: all)")
+    parser.add_argument("--keep", type=Path, help="copy the built folder here")
+    arguments = parser.parse_args()
+    main(arguments.docs, arguments.langs.split(",") if arguments.langs else None, arguments.keep)
