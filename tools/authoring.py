@@ -121,6 +121,9 @@ def run_status(lang: str, fmt: str, diff: bool, content: str, settings_file: str
                     print(_indent(diff_since(root.parent, f"{root.name}/{original.source}", state.revision)))
                 except HistoryError as error:
                     print(f"    {error}")
+        for original, item, state in language.translated:
+            if state.state == "unknown-revision":
+                print(f"  check:       content/{item.source}: {state.explanation}")
         for original in language.missing:
             print(f"  missing:     content/{original.source}")
     return 0
@@ -144,7 +147,7 @@ def run_new(type_name: str, lang: str, title: str, content: str, settings_file: 
     root = HERE / content
     rel, text = scaffold.new_item(type_name, lang, title, build_time().date(), _vocabularies(root, languages),
                                   languages.default)
-    return _create(root, rel, text, "Fill in the fields marked REPLACE and the text, then run: invoke check "
+    return _create(root, rel, text, "Fill in the fields marked REPLACE and the text, then run: invoke check --path "
                    f"content/{rel}")
 
 
@@ -167,7 +170,7 @@ def run_translate(path: str, to: str, content: str, settings_file: str) -> int:
     text = scaffold.translation_stub((root / rel).read_text("utf-8"), source.content_type.name, revision)
     note = "" if revision else (" (no source_revision recorded: the original is not committed yet; "
                                 "commit it and add 'source_revision: <commit>' by hand)")
-    return _create(root, target, text, f"Translate it, then run: invoke check content/{target}{note}")
+    return _create(root, target, text, f"Translate it, then run: invoke check --path content/{target}{note}")
 
 
 def _vocabularies(root: Path, languages) -> dict:

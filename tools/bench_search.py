@@ -190,44 +190,45 @@ def bench_language(browser, base: str, traffic: Traffic, lang: str) -> dict:
     traffic.take()
     page.goto(f"{base}/bench-{lang}.html", wait_until="load")
     page.evaluate(f"() => {{ window.__bench = HubSearch.open('/{lang}/search/manifest.json'); }}")
-    first = page.evaluate(ONE, [queries[0]])
-    time.sleep(0.05)
-    first_traffic = traffic.take()
-    second = page.evaluate(ONE, [queries[1]])
-    time.sleep(0.05)
-    second_traffic = traffic.take()
-    times, found = [], []
-    for text in queries[2:]:
+    runs = []
+    for text in queries:
         result = page.evaluate(ONE, [text])
-        times.append(result["ms"])
-        found.append(result["count"])
-    rest_traffic = traffic.take()
+        time.sleep(0.02)  # let the server log the last response
+        requests = traffic.take()
+        result.update(text=text, requests=requests, bytes=sum(size for _, size, _ in requests),
+                      tiers=sum(1 for path, _, _ in requests if "/t/" in path))
+        runs.append(result)
     context.close()
     if errors:
         raise SystemExit(f"bench: page errors in {lang}: {errors}")
-    times.sort()
+    later = runs[2:]
+    times = sorted(run["ms"] for run in later)
+    sizes = sorted(run["bytes"] for run in runs[1:])
     return {
-        "lang": lang, "first": first, "second": second, "queries": queries,
-        "first_bytes": sum(size for _, size, _ in first_traffic),
-        "first_scripts": sum(size for path, size, _ in first_traffic if path.startswith("/js/")),
-        "first_requests": first_traffic, "second_bytes": sum(size for _, size, _ in second_traffic),
-        "second_requests": second_traffic,
-        "rest_bytes": sum(size for _, size, _ in rest_traffic), "rest_requests": len(rest_traffic),
-        "median": statistics.median(times), "p95": times[min(len(times) - 1, int(len(times) * 0.95))],
-        "max": times[-1], "empty": sum(1 for count in found if count == 0), "latency_queries": len(times),
+        "lang": lang, "first": runs[0], "second": runs[1], "runs": runs,
+        "scripts": sum(size for path, size, _ in runs[0]["requests"] if path.startswith("/js/")),
+        "median": statistics.median(times), "p95": percentile(times, 0.95), "max": times[-1],
+        "later_median_bytes": statistics.median(sizes), "later_p95_bytes": percentile(sizes, 0.95),
+        "later_max_bytes": sizes[-1], "over_30": sum(1 for size in sizes if size > 30 * 1024),
+        "tier_queries": sum(1 for run in runs if run["tiers"]), "empty": sum(1 for run in runs if not run["count"]),
     }
+
+
+def percentile(values: list[float], share: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(share * (len(values) - 1)))]
 
 
 # --- main ------------------------------------------------------------------------------------------
 
 
-def build_all(corpus: dict[str, list[dict]], target: Path) -> dict:
+def build_all(corpus: dict[str, list[dict]], target: Path, settings=None) -> dict:
     totals = {"raw": 0, "gz": 0, "files": 0, "seconds": 0.0}
     print(f"{'lang':4} {'docs':>6} {'build s':>8} {'files':>6} {'raw':>10} {'gzip':>10} {'shards':>6} "
           f"{'shard gz max':>12} {'p50':>7} {'manifest gz':>11}")
     for lang, records in corpus.items():
         start = time.perf_counter()
-        files = search_index.build(records, lang)
+        files = search_index.build(records, lang, settings or search_index.Settings())
         seconds = time.perf_counter() - start
         write_files(target / lang / "search", files)
         raw = sum(len(data) for path, data in files.items() if not path.endswith(".gz"))
@@ -246,17 +247,22 @@ def build_all(corpus: dict[str, list[dict]], target: Path) -> dict:
     return totals
 
 
-def main(docs: int = 50000, langs: list[str] | None = None, keep: Path | None = None) -> list[dict]:
+def main(docs: int = 50000, langs: list[str] | None = None, keep: Path | None = None, settings=None,
+         only: list[str] | None = None) -> list[dict]:
+    """Generate, build, serve, query; print the figures. `langs`: the languages queried (default
+    all); `only`: build only these (a quicker run, same figures for them); `settings`: index.Settings."""
     from playwright.sync_api import sync_playwright
 
     started = time.perf_counter()
     corpus = search_corpus.generate(docs)
+    if only:
+        corpus = {lang: records for lang, records in corpus.items() if lang in only}
     print(f"corpus: {docs} documents generated in {time.perf_counter() - started:.1f} s "
           f"({', '.join(f'{lang} {len(records)}' for lang, records in corpus.items())})")
     langs = langs or list(corpus)
     folder = Path(tempfile.mkdtemp(prefix="hub-search-bench-"))
     try:
-        build_all(corpus, folder)
+        build_all(corpus, folder, settings)
         write_site(folder, langs)
         traffic = Traffic()
         base, server = serve(folder, traffic)
@@ -272,24 +278,34 @@ def main(docs: int = 50000, langs: list[str] | None = None, keep: Path | None = 
         finally:
             server.shutdown()
         print()
-        print(f"{'lang':4} {'first query':>12} {'(scripts)':>10} {'second':>8} {'median ms':>9} {'p95 ms':>7} "
-              f"{'max ms':>7} {'empty':>6}  first / second query")
+        print(f"{'lang':4} {'1st query':>9} {'scripts':>8} {'2nd':>7} | later queries: {'median':>7} {'p95':>7} "
+              f"{'max':>7} {'>30KB':>5} {'tiers':>5} | {'ms p50':>6} {'p95':>6} {'max':>6} {'1st ms':>6} {'empty':>5}")
         for report in reports:
-            print(f"{report['lang']:4} {kb(report['first_bytes']):>12} {kb(report['first_scripts']):>10} "
-                  f"{kb(report['second_bytes']):>8} {report['median']:9.1f} {report['p95']:7.1f} {report['max']:7.1f} "
-                  f"{report['empty']:3d}/{report['latency_queries']}  {report['queries'][0]!r} "
-                  f"({report['first']['count']} shown of {report['first']['total']}, {report['first']['ms']:.0f} ms) / "
-                  f"{report['queries'][1]!r} ({report['second']['count']} of {report['second']['total']})")
-        worst = max(reports, key=lambda report: report["first_bytes"])
-        print(f"\nworst first query: {worst['lang']} {kb(worst['first_bytes'])}; requests:")
-        for path, size, encoded in worst["first_requests"]:
+            print(f"{report['lang']:4} {kb(report['first']['bytes']):>9} {kb(report['scripts']):>8} "
+                  f"{kb(report['second']['bytes']):>7} | {'':15}{kb(report['later_median_bytes']):>7} "
+                  f"{kb(report['later_p95_bytes']):>7} {kb(report['later_max_bytes']):>7} {report['over_30']:5d} "
+                  f"{report['tier_queries']:5d} | {report['median']:6.1f} {report['p95']:6.1f} {report['max']:6.1f} "
+                  f"{report['first']['ms']:6.0f} {report['empty']:5d}")
+        print("(later queries: the second and the 50 after it; tiers: queries that loaded a further tier)")
+        for report in reports:
+            first, second = report["first"], report["second"]
+            print(f"  {report['lang']}: first {first['text']!r} -> {first['count']} shown of {first['total']} "
+                  f"({first['mode']}); second {second['text']!r} -> {second['count']} of {second['total']}")
+        worst = max(reports, key=lambda report: report["first"]["bytes"])
+        print(f"\nworst first query: {worst['lang']} {kb(worst['first']['bytes'])}; requests:")
+        for path, size, encoded in worst["first"]["requests"]:
             print(f"  {size:7d} {'gz ' if encoded else 'raw'} {path}")
-        worst = max(reports, key=lambda report: report["second_bytes"])
-        print(f"worst second query: {worst['lang']} {kb(worst['second_bytes'])}; requests:")
-        for path, size, encoded in worst["second_requests"]:
+        run = max((run for report in reports for run in report["runs"][1:]), key=lambda run: run["bytes"])
+        print(f"heaviest later query: {run['text']!r} {kb(run['bytes'])}; requests:")
+        for path, size, encoded in run["requests"]:
             print(f"  {size:7d} {'gz ' if encoded else 'raw'} {path}")
-        all_times = sorted(t for report in reports for t in [report["median"]])
-        print(f"median of medians: {statistics.median(all_times):.1f} ms; total time {time.perf_counter() - started:.0f} s")
+        medians = sorted(report["median"] for report in reports)
+        print(f"all languages: first query max {kb(max(r['first']['bytes'] for r in reports))}, second query max "
+              f"{kb(max(r['second']['bytes'] for r in reports))}, later queries median "
+              f"{kb(statistics.median(run['bytes'] for r in reports for run in r['runs'][1:]))}; latency median "
+              f"{statistics.median(run['ms'] for r in reports for run in r['runs'][2:]):.1f} ms, p95 "
+              f"{percentile([run['ms'] for r in reports for run in r['runs'][2:]], 0.95):.1f} ms; "
+              f"total time {time.perf_counter() - started:.0f} s")
         if keep:
             shutil.copytree(folder, keep, dirs_exist_ok=True)
         return reports
@@ -301,6 +317,12 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("docs", nargs="?", type=int, default=50000)
     parser.add_argument("--langs", help="comma-separated languages to query (default: all)")
+    parser.add_argument("--only", help="comma-separated languages to build and query (a quicker run)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=NUMBER",
+                        help="an index setting (plugins/hub_search/index.py Settings), e.g. tier_docs=600")
     parser.add_argument("--keep", type=Path, help="copy the built folder here")
     arguments = parser.parse_args()
-    main(arguments.docs, arguments.langs.split(",") if arguments.langs else None, arguments.keep)
+    chosen = search_index.Settings(**{name: int(value) for name, value in
+                                      (item.split("=", 1) for item in arguments.set)})
+    only = arguments.only.split(",") if arguments.only else None
+    main(arguments.docs, arguments.langs.split(",") if arguments.langs else only, arguments.keep, chosen, only)

@@ -46,6 +46,8 @@ def check(root: Path, settings: dict, paths: list[str] | None = None, cache_fold
     problems += vocabulary_problems + item_problems + hub_model._term_problems(items, vocabularies)
     problems += attachment_problems + errors + hub_model._type_checks(tmap)
     problems += hub_model._vocabulary_pages(items, vocabularies) + link_problems(root, items, languages)
+    if paths is None:
+        warnings += hub_model._unused_attachments(items, attachments)
     return Report(sorted(problems, key=_order), sorted(warnings, key=_order), len(files))
 
 
