@@ -1,37 +1,80 @@
-"""A language's search index, split so a reader's browser never downloads it whole.
+"""A language's search index, split so that a reader's browser never downloads it whole.
 
 Pure core (no Pelican): `build(records, lang)` turns a language's records into files, a dict of
-relative path -> bytes; the glue writes them under the language's search folder. Same records, same
-bytes. `search(files, lang, text)` is the Python reader, for tests and tools (the browser's reader is
-theme/static/js/search/search.js). Read docs/search-index.md for the measurements behind the numbers.
+relative path -> bytes that the glue writes under the language's search folder (same records, same
+bytes). `search(files, text)` is the Python reader, for tests and tools; the browser's reader is
+theme/static/js/search/search.js. tools/bench_search.py measures the choices below on a generated
+hub of 50,000 documents; the figures quoted are from it.
 
-One lunr index of a hub-sized language is tens of megabytes. So the index is cut twice:
+A record: {"id": int, "url", "title", "summary", "body_text", "section", "date": ISO or "",
+"terms": {"topics": [ids], "countries": [ids], "type": [ids], ...}} (strings unless said).
 
-- by term: the language's terms, sorted, are cut into contiguous ranges ("shards"), each a complete
-  lunr index (lunr.py's `Index.serialize()`, loaded by lunr.js's `lunr.Index.load`) holding only its
-  terms; a query fetches the shard of each of its terms. The manifest names each shard with the
-  shortest prefix of its first term that sorts after the previous shard's last term.
-- by impact, for frequent terms: a term's documents are ranked by what the term adds to their score
-  (its lunr BM25 weights summed over the fields); the shard holds the first `tier_docs` of them, and
-  further "tier" files (each `tier_growth` times larger than the one before, one term each, also lunr
-  indexes) hold the rest, named in the shard, fetched only when a query needs more documents than
-  the first tiers give (a rare combination of terms, a narrow filter, a later page).
+Why split: lunr.py's one index of the bench's 20,000 English documents (title, summary, body) is
+64 MB of JSON, 20 MB gzip; the first result must cost a reader at most ~150 KB, a later query ~30 KB.
 
-Weights are computed over the whole language, exactly as lunr.py's Builder computes them for one index
-(same BM25, same k1 and b, same idf with lunr's count of (document, field) pairs, same rounding), so
-a document's score for a term is the same whichever file holds it; a test proves a one-shard build
-equals lunr.py's own. Fields and boosts: title 10, summary 3, body 1.
+What is built (paths relative to the language's search folder):
 
-Display data lives apart, in the doc store: `docs/<volume>.<hash>/<chunk>.json`, `doc_chunk` records
-per file, fetched only for the results shown. Documents are numbered by section (in SECTIONS order),
-newest first, so a section filter is a range of numbers (in the manifest) and equal scores rank the
-newer document first. Filters on terms (type, topics, countries...) use one small file per value,
-listing its documents (`facets/`), fetched only when that filter is used.
+  manifest.json       the first fetch (~3 KB gzip): the language's pipeline profile, the shard keys,
+                      the doc store's layout, the section ranges, the filter values and their files,
+                      and `base`, the folder of everything else
+  <base>s/<n>.json    shard n: a complete lunr index (lunr.py's Index.serialize(); lunr.js loads it
+                      with lunr.Index.load) of a contiguous range of the language's sorted terms,
+                      with each term's best `tier_docs` documents; ~8 KB gzip (`shard_budget`).
+                      `more` names, for a term with more documents, its further tiers
+  <base>t/<n>.<k>.<i>.json
+                      tier i of term k of shard n: the term's next documents, also a lunr index;
+                      each tier multiplies what is loaded of the term by `tier_growth`
+  <base>d/<c>.json    the doc store: display rows [url, title, section, date, summary, terms] of
+                      documents c*doc_chunk.. (fetched only for the results shown)
+  <base>r/<n>.<k>.json
+                      rows file of term k of shard n (a term with `rows_min_docs` documents or more):
+                      [number, *row] of its `term_rows` best documents, ~1.5 KB gzip; the engine
+                      fetches it instead of the doc store when it holds several rows a page needs
+  <base>f/<a>.<b>.json
+                      the documents of one filter value (delta-coded numbers), fetched only when
+                      that filter is used
 
-Every file name but the manifest's carries a hash of its content (of its volume for the doc store),
-so hosts may cache them forever. Every file also comes precompressed as `<name>.gz` (gzip level 9,
-no timestamp, deterministic): hosts that serve precompressed files (nginx `gzip_static`, Caddy
-`precompressed gzip`, the bench's server) send those with `Content-Encoding: gzip`; others ignore them.
+Shards: the manifest keys shard n by the shortest prefix of its first term that sorts after the last
+term of shard n-1, so the shard of a term is the last whose key sorts at or before it (a binary
+search). Terms of the same prefix stay together, so the cut is by term prefix, of whatever length
+keeps each shard near its budget: a frequent term gets a shard to itself, rare ones share.
+
+Scores: the shards' lunr indexes have one field, `text`. Its weight for a (term, document) is the
+term's "impact" in the document: the BM25 weight lunr.py's Builder would give the term in each of
+the fields title (boost 10), summary (boost 3) and body (boost 1), computed over the whole language
+(same k1, b, idf with lunr's count of (document, field) pairs, same rounding to 3 decimals), summed
+over the fields. lunr.js scores a one-term query as the dot product of the query vector with the
+field vector, so it returns exactly the score a single three-field lunr index would give (a test
+compares them). A query of several terms sums its terms' scores, which ranks as one lunr index does
+up to lunr's per-field normalisation of the query vector. One field rather than three halves the
+postings to ship; the price is that a result does not say in which field a term matched.
+
+Tiers: a term's documents are ranked by impact and the shard holds the first `tier_docs` (500). A
+query needing every term looks for documents in all of its terms' loaded lists; only when too few are
+found does it load the next tier of the term with the fewest documents loaded, and so on. The first
+results are thus the best of the documents in which every term matters most: exact for a single
+term (filtered or not: tiers are loaded until the page is full) and whenever every term has at most
+`tier_docs` documents, an approximation otherwise (a document outside every term's loaded tiers
+can rank high for their sum); `complete` on the results says which. A later page loads more.
+
+Display rows: a page of 10 results needs 10 rows, and a file each would be 10 requests; in headless
+Chromium on the bench machine each request costs ~2 ms whatever its size, most of a query's
+latency. A frequent term's best documents are what a one-word query shows, so their rows also come
+together in the term's rows file: a one-word query is then two requests (shard, rows file). Rows
+files duplicate rows (about twice the doc store in English, five times in the smaller languages): disk
+traded for requests. The summary is cut near `summary_chars` (200) characters: enough for a snippet.
+The body is indexed up to `body_words` (400) words, which bounds long documents (the bench corpus
+averages 230: 150 would cut disk by a fifth, 100 by a third).
+
+Documents are numbered by section (SECTIONS order, then others by name), newest first, then by id:
+a section filter is a range of numbers in the manifest, and equal scores rank the newer first.
+
+Names: every build changes every weight (idf and average lengths move with each added document), so
+per-file content hashes would change together anyway; the files are named by one hash of them all,
+`base`, so hosts may cache everything under it forever and only manifest.json must be revalidated.
+Every file also comes precompressed as `<name>.gz` (gzip level 9, no timestamp: deterministic):
+hosts that serve precompressed files (nginx `gzip_static on`, Caddy `precompressed gzip`, the bench's
+server) send those with `Content-Encoding: gzip`; others can ignore or delete them.
 """
 
 from __future__ import annotations
@@ -56,7 +99,8 @@ from lunr.vector import Vector
 from hub_search.pipeline import Analyzer, profile, registered_functions
 
 FORMAT = "hub-search-1"
-FIELDS = (("title", 10), ("summary", 3), ("body", 1))
+FIELDS = (("title", 10), ("summary", 3), ("body", 1))  # weighted at build time
+FIELD = "text"  # the shards' one lunr field
 SECTIONS = ("news", "resources", "events", "courses", "opportunities")  # numbering order; others follow, sorted
 DOC_COLUMNS = ("url", "title", "section", "date", "summary", "terms")
 RECORD_KEYS = {"id", "url", "title", "summary", "body_text", "section", "date", "terms"}
@@ -68,14 +112,16 @@ SEPARATORS = re.compile("[" + re.escape(SEPARATOR_CHARS) + "]+")
 
 @dataclass(frozen=True)
 class Settings:
-    """The numbers that trade bytes per query against bytes on disk (see docs/search-index.md)."""
+    """The numbers that trade bytes per query against bytes on disk and latency (tools/bench_search.py)."""
 
     tier_docs: int = 500  # documents per term in its shard, the best first
-    tier_growth: int = 4  # each further tier holds this many times more documents than the one before
-    shard_budget: int = 1100  # (document, field) postings per shard, about 9 KB gzip
-    doc_chunk: int = 4  # display records per doc-store file
-    summary_chars: int = 300  # the display summary (the snippet source) is cut at a word near this
-    body_words: int | None = None  # index only the first N words of the body; None: all of it
+    tier_growth: int = 2  # each further tier multiplies the documents loaded of the term by this
+    shard_budget: int = 1100  # (term, document) postings per shard: ~8 KB gzip, at most ~10.5 in the bench
+    doc_chunk: int = 2  # display rows per doc-store file
+    term_rows: int = 10  # display rows of a term's best documents in its rows file: a first page
+    rows_min_docs: int = 5  # a term with at least this many documents has a rows file
+    summary_chars: int = 200  # the display summary (the snippet source) is cut at a word near this
+    body_words: int | None = 400  # index only the first N words of the body (bounds long documents); None: all
     k1: float = 1.2  # lunr's BM25 parameters
     b: float = 0.75
 
@@ -166,6 +212,8 @@ def check(records: list[dict]) -> None:
             raise RecordError(f"{name}: terms must map a field to a list of ids")
         if "section" in terms:
             raise RecordError(f"{name}: 'section' is a record key, not a terms field")
+        if any(isinstance(v, bool) or not isinstance(v, (str, int)) for ids in terms.values() for v in ids):
+            raise RecordError(f"{name}: term ids must be strings or integers")
 
 
 def section_rank(section: str) -> tuple[int, str]:
@@ -192,16 +240,20 @@ def display_summary(record: dict, limit: int) -> str:
 
 
 class Postings:
-    """Every term's (document, field, weight), computed over the whole language as lunr.py does."""
+    """Every term's documents and impacts, computed over the whole language as lunr.py does.
+
+    A document's impact for a term is what lunr would score it for that term alone: the term's BM25
+    weight in each field (lunr.py's Builder, operation for operation, rounded as it rounds) times the
+    field's boost, summed over the fields.
+    """
 
     def __init__(self, records: list[dict], lang: str, settings: Settings):
         terms = Terms(lang)
-        fields = [name for name, _ in FIELDS]
         count = len(records)
         # Per field: per document, its term frequencies and length.
         frequencies: list[list[Counter]] = []
         lengths: list[list[int]] = []
-        for name in fields:
+        for name, _ in FIELDS:
             counters, field_lengths = [], []
             for record in records:
                 text = record["body_text"] if name == "body" else record[name]
@@ -220,61 +272,61 @@ class Postings:
         idf = {term: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for term, n in df.items()}
         k1, b = settings.k1, settings.b
         norms = []  # per field: per document, the BM25 length normalisation
-        for position, (name, boost) in enumerate(FIELDS):
+        for position, _ in enumerate(FIELDS):
             average = sum(lengths[position]) / count if count else 0
             norms.append([k1 * (1 - b + b * (length / average)) for length in lengths[position]] if average
                          else [k1 * (1 - b)] * count)
-        # term -> parallel arrays: document * 4 + field, weight (documents ascending, then fields).
-        self.keys: dict[str, array] = {term: array("l") for term in sorted(df)}
-        self.weights: dict[str, array] = {term: array("d") for term in df}
+        # term -> parallel arrays of documents (ascending) and impacts.
+        self.documents: dict[str, array] = {term: array("l") for term in sorted(df)}
+        self.impacts: dict[str, array] = {term: array("d") for term in df}
         for doc in range(count):
-            for position, (name, boost) in enumerate(FIELDS):
+            impacts: dict[str, float] = {}
+            for position, (_, boost) in enumerate(FIELDS):
                 norm = norms[position][doc]
-                key = doc * 4 + position
                 for term, tf in frequencies[position][doc].items():
                     # lunr.py's Builder._create_field_vectors, operation for operation.
                     score = idf[term] * ((k1 + 1) * tf) / (norm + tf)
                     score *= boost
                     score *= 1  # the document boost
-                    self.keys[term].append(key)
-                    self.weights[term].append(round(score, 3))
-        self.fields = fields
+                    impacts[term] = impacts.get(term, 0.0) + round(score, 3)
+            for term, impact in impacts.items():
+                self.documents[term].append(doc)
+                self.impacts[term].append(round(impact, 3))
 
-    def ranked(self, term: str) -> list[tuple[int, float, list[tuple[int, float]]]]:
-        """The term's documents, best first: (document, impact, [(field, weight)])."""
-        by_doc: dict[int, list[tuple[int, float]]] = {}
-        for key, weight in zip(self.keys[term], self.weights[term]):
-            by_doc.setdefault(key >> 2, []).append((key & 3, weight))
-        ranked = [(doc, round(sum(w for _, w in entries), 3), entries) for doc, entries in by_doc.items()]
-        ranked.sort(key=lambda item: (-item[1], item[0]))
-        return ranked
+    def ranked(self, term: str) -> list[tuple[int, float]]:
+        """The term's (document, impact), best first (equal impacts: lower document number first)."""
+        return sorted(zip(self.documents[term], self.impacts[term]), key=lambda item: (-item[1], item[0]))
 
 
 def tiers(ranked: list, settings: Settings) -> list[list]:
-    """A term's ranked documents cut into tiers: tier_docs, then tier_growth times more each time."""
-    result, start, size = [], 0, settings.tier_docs
-    while start < len(ranked) or not result:
+    """A term's ranked documents cut into tiers: the first `tier_docs`, then each further tier as
+    many as all before it times (tier_growth - 1), so each tier multiplies what is loaded."""
+    result, start = [ranked[: settings.tier_docs]], settings.tier_docs
+    while start < len(ranked):
+        size = start * (settings.tier_growth - 1)
         result.append(ranked[start: start + size])
         start += size
-        size *= settings.tier_growth
     return result
 
 
-def lunr_index(terms: list[tuple[str, list]], fields: list[str], refs: list[str], pipeline: Pipeline) -> dict:
-    """A lunr index (as lunr.py serialises it) of these terms and their (document, impact, weights)."""
+def lunr_index(terms: list[tuple[str, list]], refs: list[str], pipeline: Pipeline) -> dict:
+    """A lunr index (as lunr.py serialises it) of these terms and their (document, impact).
+
+    One field, FIELD, whose weight for a (term, document) is the impact: lunr.js scores a document
+    for one term as the dot product of the query vector (1 for the term) with the field vector, so
+    it gives the impact itself, as it would sum the three fields' weighted scores.
+    """
     inverted = {}
-    vectors: dict[tuple[int, int], list] = {}
+    vectors: dict[int, list] = {}
     for term_index, (term, documents) in enumerate(terms):
-        posting: dict = {name: {} for name in fields}
-        posting["_index"] = term_index
-        for doc, _, weights in sorted(documents, key=lambda item: item[0]):
-            for field, weight in weights:
-                posting[fields[field]][refs[doc]] = {}
-                vectors.setdefault((field, doc), []).extend((term_index, weight))
+        posting: dict = {FIELD: {}, "_index": term_index}
+        for doc, impact in sorted(documents):
+            posting[FIELD][refs[doc]] = {}
+            vectors.setdefault(doc, []).extend((term_index, impact))
         inverted[term] = posting
-    field_vectors = {f"{fields[field]}/{refs[doc]}": Vector(elements) for (field, doc), elements in sorted(vectors.items())}
+    field_vectors = {f"{FIELD}/{refs[doc]}": Vector(elements) for doc, elements in sorted(vectors.items())}
     index = Index(inverted_index=inverted, field_vectors=field_vectors,
-                  token_set=TokenSet.from_list([term for term, _ in terms]), fields=list(fields), pipeline=pipeline)
+                  token_set=TokenSet.from_list([term for term, _ in terms]), fields=[FIELD], pipeline=pipeline)
     return index.serialize()
 
 
@@ -289,10 +341,17 @@ def build(records: list[dict], lang: str, settings: Settings = Settings()) -> di
     search_pipeline = Pipeline()
     search_pipeline.add(*registered_functions(lang))
     postings = Postings(records, lang, settings)
-    fields = postings.fields
     refs = [ref(number) for number in range(len(records))]
 
-    # Shards: terms in order, packed up to the budget; a term's further tiers in files of their own.
+    # The doc store: display rows, `doc_chunk` per file, in document-number order.
+    rows = [[record["url"], record["title"], record["section"], record["date"],
+             display_summary(record, settings.summary_chars),
+             {field: ids for field, ids in sorted(record["terms"].items()) if ids}] for record in records]
+    for chunk, start in enumerate(range(0, len(rows), settings.doc_chunk)):
+        data[f"d/{chunk}.json"] = dumps(rows[start: start + settings.doc_chunk])
+
+    # Shards: terms in order, packed up to the budget; a term's further tiers in files of their own,
+    # and the display rows of a frequent term's best documents in one file.
     shard_keys: list[str] = []
     current: list[tuple[str, list, list]] = []
     cost, previous_last = 0, None
@@ -300,40 +359,39 @@ def build(records: list[dict], lang: str, settings: Settings = Settings()) -> di
     def flush():
         nonlocal current, cost, previous_last
         number = len(shard_keys)
-        further = {}
+        further, best_rows = {}, {}
         for term_index, (term, first, rest) in enumerate(current):
+            count = len(first) + sum(map(len, rest))
+            if count >= settings.rows_min_docs:
+                best = (first + [doc for tier in rest for doc in tier])[: settings.term_rows]
+                path = f"r/{number}.{term_index}.json"
+                data[path] = dumps([[doc, *rows[doc]] for doc, _ in best])
+                best_rows[term] = path
             if not rest:
                 continue
             tier_files = []
             for tier, documents in enumerate(rest, start=1):
                 path = f"t/{number}.{term_index}.{tier}.json"
-                data[path] = dumps({"index": lunr_index([(term, documents)], fields, refs, search_pipeline),
+                data[path] = dumps({"index": lunr_index([(term, documents)], refs, search_pipeline),
                                     "term": term, "tier": tier})
                 tier_files.append([path, len(documents), documents[0][1]])
-            further[term] = {"docs": len(first) + sum(map(len, rest)), "tiers": tier_files}
+            further[term] = {"docs": count, "tiers": tier_files}
         shard_keys.append("" if previous_last is None else separating_prefix(previous_last, current[0][0]))
         data[f"s/{number}.json"] = dumps({
-            "index": lunr_index([(term, first) for term, first, _ in current], fields, refs, search_pipeline),
-            "more": further})
+            "index": lunr_index([(term, first) for term, first, _ in current], refs, search_pipeline),
+            "more": further, "rows": best_rows})
         previous_last = current[-1][0]
         current, cost = [], 0
 
-    for term in postings.keys:
+    for term in postings.documents:
         first, *rest = tiers(postings.ranked(term), settings)
-        term_cost = 2 + sum(len(weights) for _, _, weights in first)
+        term_cost = 2 + len(first)
         if current and cost + term_cost > settings.shard_budget:
             flush()
         current.append((term, first, rest))
         cost += term_cost
     if current:
         flush()
-
-    # The doc store: display records, `doc_chunk` per file, in document-number order.
-    rows = [[record["url"], record["title"], record["section"], record["date"],
-             display_summary(record, settings.summary_chars),
-             {field: ids for field, ids in sorted(record["terms"].items()) if ids}] for record in records]
-    for chunk, start in enumerate(range(0, len(rows), settings.doc_chunk)):
-        data[f"d/{chunk}.json"] = dumps(rows[start: start + settings.doc_chunk])
 
     # Sections as ranges of document numbers; term filters as one file per value.
     sections: dict[str, list[int]] = {}
@@ -362,7 +420,7 @@ def build(records: list[dict], lang: str, settings: Settings = Settings()) -> di
     manifest = {
         "format": FORMAT, "lang": lang, "profile": profile(lang).as_json(), "count": len(records),
         "base": base, "fields": [[name, boost] for name, boost in FIELDS], "shards": shard_keys,
-        "docs": {"chunk": settings.doc_chunk, "columns": list(DOC_COLUMNS)},
+        "docs": {"chunk": settings.doc_chunk, "columns": list(DOC_COLUMNS), "term_rows": settings.term_rows},
         "sections": sections, "facets": facets,
     }
     files = {"manifest.json": dumps(manifest), **{base + path: raw for path, raw in data.items()}}
@@ -403,20 +461,21 @@ class Reader:
         self.loaded.append(path)
         return json.loads(self.read(path))
 
-    def term_scores(self, term: str) -> dict[int, tuple[float, set[str]]]:
-        """Every document of `term` (all tiers) -> (lunr score, fields it is in)."""
+    def term_scores(self, term: str) -> dict[int, float]:
+        """Every document of `term` (all tiers) -> its lunr score."""
         base = self.manifest["base"]
+        if not self.manifest["shards"]:
+            return {}
         shard = self.json(f"{base}s/{shard_of(self.manifest['shards'], term)}.json")
         indexes = [shard["index"]]
         indexes += [self.json(base + file)["index"] for file, _, _ in shard["more"].get(term, {}).get("tiers", [])]
-        found: dict[int, tuple[float, set[str]]] = {}
+        found: dict[int, float] = {}
         for serialised in indexes:
             index = Index.load(serialised)
             query = index.create_query()
             query.term(term, use_pipeline=False, wildcard=Query.WILDCARD_NONE)
             for result in index.query(query):
-                fields = {field for metadata in result["match_data"].metadata.values() for field in metadata}
-                found[int(result["ref"], 36)] = (result["score"], fields)
+                found[int(result["ref"], 36)] = result["score"]
         return found
 
     def documents(self, numbers: list[int]) -> list[dict]:
@@ -436,24 +495,26 @@ class Reader:
         scores = [self.term_scores(term) for term in terms]
         numbers = set(scores[0]).intersection(*scores[1:])
         for field, wanted in (filters or {}).items():
-            wanted = [wanted] if isinstance(wanted, str) else wanted
+            if field != "section" and field not in self.manifest["facets"]:
+                raise ValueError(f"no filter {field!r}; known: section, {', '.join(self.manifest['facets'])}")
+            wanted = [wanted] if isinstance(wanted, (str, int)) else wanted
             allowed = set()
             for value in wanted:
                 if field == "section":
                     start, end = self.manifest["sections"].get(value, (0, 0))
                     allowed.update(range(start, end))
-                elif value in self.manifest["facets"].get(field, {}):
-                    deltas = self.json(self.manifest["base"] + self.manifest["facets"][field][value][0])
+                elif str(value) in self.manifest["facets"][field]:
+                    deltas = self.json(self.manifest["base"] + self.manifest["facets"][field][str(value)][0])
                     total = 0
                     for delta in deltas:
                         total += delta
                         allowed.add(total)
             numbers &= allowed
-        ranked = sorted(numbers, key=lambda n: (-round(sum(s[n][0] for s in scores), 6), n))[:limit]
+        total = {number: round(sum(s[number] for s in scores), 6) for number in numbers}
+        ranked = sorted(numbers, key=lambda n: (-total[n], n))[:limit]
         results = []
         for number, row in zip(ranked, self.documents(ranked)):
-            row.update(number=number, score=round(sum(s[number][0] for s in scores), 6),
-                       matched={term: sorted(s[number][1]) for term, s in zip(terms, scores)})
+            row.update(number=number, score=total[number], matched=terms)
             results.append(row)
         return results
 

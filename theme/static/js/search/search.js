@@ -1,7 +1,7 @@
 /*
  * The hub's search engine in the reader's browser: queries a language's split lunr index.
  *
- * The index is built by plugins/hub_search/index.py (read its docstring and docs/search-index.md):
+ * The index is built by plugins/hub_search/index.py (its docstring describes the files and why):
  * a manifest, term shards (each a lunr.js index of a range of terms, holding each term's best
  * documents), further tiers of frequent terms, a doc store of display records and one file per
  * filter value. A query fetches the manifest once, then only the shards of its terms and the doc
@@ -11,9 +11,10 @@
  *   search.query("cuvanje dece", { filters: { section: "news", topics: ["online-safety"] } })
  *     .then(function (results) { ... });
  *
- * results: [{ url, title, section, date, summary, terms, score, matched }], best first, where
- * `matched` maps each index term of the query to the fields it was found in, and `terms` are the
- * document's filter terms ({ topics: [...], countries: [...], type: [...] }). The array also has:
+ * results: [{ url, title, section, date, summary, terms, score, matched }], best first. `matched`
+ * lists the query's index terms the document has: a word of the title or summary matched when
+ * HubSearchPipeline.tokens(word, lang) gives one of them. `terms` are the document's filter terms
+ * ({ topics: [...], countries: [...], type: [...] }). The array also has:
  * `terms` (the query's index terms), `total` (matches found so far: exact when `complete`),
  * `complete` (every document of every term was considered) and `mode`: "all" when every term is in
  * every result, "any" when no document has them all and the results hold some of them (most first).
@@ -36,6 +37,9 @@
 
 var FORMAT = "hub-search-1";
 var LIMIT = 10;
+// A frequent term's rows file (its best documents' display rows, ~3 KB) is fetched instead of the
+// doc store when it holds at least this many of the rows a page needs: fewer requests, similar bytes.
+var ROWS_MIN_GAIN = 3;
 
 // The shard holding `term`: the last whose key sorts at or before it.
 function shardOf(keys, term) {
@@ -47,21 +51,31 @@ function shardOf(keys, term) {
   return low;
 }
 
-// One term's documents found so far: number -> {score, fields}, and its tiers not yet loaded.
+// One term's documents found so far: number -> score, and its tiers not yet loaded.
 function TermList(term) {
   this.term = term;
   this.docs = new Map();
   this.tiers = [];
   this.total = 0;
+  this.rows = null;  // its rows file, if it has one
 }
+
+// The numbers of the term's `count` best documents (as the build ranks them: score, then number).
+TermList.prototype.best = function (count) {
+  if (!this._best || this._best.size !== this.docs.size) {
+    var ranked = Array.from(this.docs.keys()), docs = this.docs;
+    ranked.sort(function (a, b) { return docs.get(b) - docs.get(a) || a - b; });
+    this._best = { size: this.docs.size, numbers: new Set(ranked.slice(0, count)) };
+  }
+  return this._best.numbers;
+};
 
 TermList.prototype.add = function (index) {
   var docs = this.docs, term = this.term;
   index.query(function (query) {
     query.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.NONE });
   }).forEach(function (result) {
-    var metadata = result.matchData.metadata[term] || {};
-    docs.set(parseInt(result.ref, 36), { score: result.score, fields: Object.keys(metadata).sort() });
+    docs.set(parseInt(result.ref, 36), result.score);
   });
 };
 
@@ -77,6 +91,7 @@ function Engine(manifestUrl, options) {
 Engine.prototype.reset = function () {
   this.files = new Map();  // URL -> promise of its parsed (and loaded) content
   this.terms = new Map();  // term -> promise of its TermList
+  this.rows = new Map();  // document number -> display row
   this.manifest = this.fetchJson(this.url, this.fetched.length ? { cache: "no-cache" } : undefined)
     .then(function (manifest) {
       if (manifest.format !== FORMAT) throw new Error("search index format " + manifest.format + ", expected " + FORMAT);
@@ -110,11 +125,12 @@ Engine.prototype.file = function (manifest, path, transform) {
 };
 
 function loadIndex(data) {
-  return { index: lunr.Index.load(data.index), more: data.more || {} };
+  return { index: lunr.Index.load(data.index), more: data.more || {}, rows: data.rows || {} };
 }
 
 Engine.prototype.termList = function (manifest, term) {
   var self = this;
+  if (!manifest.shards.length) return Promise.resolve(new TermList(term));  // an empty index
   if (!this.terms.has(term)) {
     var promise = this.file(manifest, "s/" + shardOf(manifest.shards, term) + ".json", loadIndex)
       .then(function (shard) {
@@ -122,6 +138,7 @@ Engine.prototype.termList = function (manifest, term) {
         list.add(shard.index);
         list.tiers = more ? more.tiers.slice() : [];
         list.total = more ? more.docs : list.docs.size;
+        list.rows = (shard.rows && shard.rows[term]) || null;
         return list;
       });
     promise.catch(function () { self.terms.delete(term); });
@@ -163,7 +180,7 @@ Engine.prototype.filter = function (manifest, filters) {
       }));
       return;
     }
-    var values = manifest.facets[field];
+    var values = Object.prototype.hasOwnProperty.call(manifest.facets, field) ? manifest.facets[field] : null;
     if (!values) throw new Error("search: no filter '" + field + "'; known: section, " + Object.keys(manifest.facets).join(", "));
     tests.push(Promise.all(wanted.map(function (value) {
       if (!Object.prototype.hasOwnProperty.call(values, String(value))) return new Set();
@@ -190,34 +207,64 @@ function combine(lists, accept, mode) {
   sources.forEach(function (source) {
     source.docs.forEach(function (unused, number) {
       if (found.has(number) || !accept(number)) return;
-      var score = 0, count = 0, matched = {};
+      var score = 0, matched = [];
       for (var i = 0; i < lists.length; i++) {
         var hit = lists[i].docs.get(number);
-        if (hit) {
-          score += hit.score;
-          count += 1;
-          matched[lists[i].term] = hit.fields;
+        if (hit !== undefined) {
+          score += hit;
+          matched.push(lists[i].term);
         } else if (mode === "all") {
           return;
         }
       }
-      found.set(number, { number: number, score: Math.round(score * 1e6) / 1e6, count: count, matched: matched });
+      found.set(number, { number: number, score: Math.round(score * 1e6) / 1e6, matched: matched });
     });
   });
   return Array.from(found.values()).sort(function (a, b) {
-    return b.count - a.count || b.score - a.score || a.number - b.number;
+    return b.matched.length - a.matched.length || b.score - a.score || a.number - b.number;
   });
 }
 
-Engine.prototype.documents = function (manifest, numbers) {
-  var self = this, size = manifest.docs.chunk, columns = manifest.docs.columns;
-  return Promise.all(numbers.map(function (number) {
-    return self.file(manifest, "d/" + Math.floor(number / size) + ".json").then(function (rows) {
-      var record = {}, row = rows[number % size];
+// The display rows of `numbers`, in order. Rows come from the rows files of the query's frequent
+// terms when one holds several of those needed, else from the doc store; all are kept.
+Engine.prototype.documents = function (manifest, numbers, lists) {
+  var self = this, rows = this.rows, size = manifest.docs.chunk, columns = manifest.docs.columns;
+  var missing = numbers.filter(function (number) { return !rows.has(number); });
+  var requests = [];
+  var pool = lists.filter(function (list) { return list.rows; }).map(function (list) {
+    return { file: list.rows, best: list.best(manifest.docs.term_rows) };
+  });
+  while (missing.length && pool.length) {
+    var choice = null, gain = 0;
+    pool.forEach(function (candidate) {
+      var count = missing.filter(function (number) { return candidate.best.has(number); }).length;
+      if (count > gain) { gain = count; choice = candidate; }
+    });
+    if (gain < ROWS_MIN_GAIN) break;
+    requests.push(this.file(manifest, choice.file).then(function (entries) {
+      entries.forEach(function (entry) { rows.set(entry[0], entry.slice(1)); });
+    }));
+    missing = missing.filter(function (number) { return !choice.best.has(number); });
+    pool = pool.filter(function (candidate) { return candidate !== choice; });
+  }
+  function fromStore(wanted) {
+    var chunks = new Set(wanted.map(function (number) { return Math.floor(number / size); }));
+    return Array.from(chunks).map(function (chunk) {
+      return self.file(manifest, "d/" + chunk + ".json").then(function (entries) {
+        entries.forEach(function (row, i) { rows.set(chunk * size + i, row); });
+      });
+    });
+  }
+  return Promise.all(requests.concat(fromStore(missing))).then(function () {
+    // A rows file holds what the build ranked best; should a row still be missing, the store has it.
+    return Promise.all(fromStore(numbers.filter(function (number) { return !rows.has(number); })));
+  }).then(function () {
+    return numbers.map(function (number) {
+      var record = {}, row = rows.get(number);
       columns.forEach(function (column, i) { record[column] = row[i]; });
       return record;
     });
-  }));
+  });
 };
 
 Engine.prototype.run = function (text, options) {
@@ -233,14 +280,16 @@ Engine.prototype.run = function (text, options) {
   }).then(function (ready) {
     lists = ready[0];
     accept = ready[1];
-    // Frequent terms hold only their best documents at first: load further tiers while too few
-    // documents have every term (and some term still has tiers).
+    // Frequent terms hold only their best documents at first: while too few documents have every
+    // term, load the next tier of the term with the fewest documents loaded (doubling what is loaded
+    // of it doubles the expected matches at the least cost), until no term has tiers left.
     function gather() {
       var matches = lists.length ? combine(lists, accept, "all") : [];
       var impossible = lists.some(function (list) { return !list.docs.size && !list.tiers.length; });
       var deeper = lists.filter(function (list) { return list.tiers.length; });
       if (matches.length >= want || impossible || !deeper.length) return matches;
-      return Promise.all(deeper.map(function (list) { return self.deepen(manifest, list); })).then(gather);
+      var next = deeper.reduce(function (a, b) { return b.docs.size < a.docs.size ? b : a; });
+      return self.deepen(manifest, next).then(gather);
     }
     return gather();
   }).then(function (matches) {
@@ -250,7 +299,8 @@ Engine.prototype.run = function (text, options) {
       matches = combine(lists, accept, "any");
     }
     var page = matches.slice(offset, want);
-    return self.documents(manifest, page.map(function (match) { return match.number; })).then(function (records) {
+    var numbers = page.map(function (match) { return match.number; });
+    return self.documents(manifest, numbers, lists).then(function (records) {
       var results = page.map(function (match, i) {
         var record = records[i];
         return {
