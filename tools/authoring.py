@@ -5,6 +5,7 @@ translators. Paths on the command line may be given from the repository root
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -35,10 +36,15 @@ def content_relative(path: str, content: Path) -> str:
         return Path(path).as_posix()
 
 
-def plain(problem) -> str:
-    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+def shown(root: Path, rel: str) -> str:
+    """A content file as the person typing commands sees it: from the current folder."""
+    return os.path.relpath(root / rel)
+
+
+def plain(problem, root: Path) -> str:
+    where = f"{shown(root, problem.path)}:{problem.line}" if problem.line else shown(root, problem.path)
     field = f" {problem.field}:" if problem.field else ""
-    return f"content/{where}:{field} {problem.message}; {problem.fix}"
+    return f"{where}:{field} {problem.message}; {problem.fix}"
 
 
 def changed_files(content: Path, base: str) -> list[str]:
@@ -77,9 +83,9 @@ def run_check(paths, changed: bool, base: str, content: str, settings_file: str)
     cache = settings.get("HUB_CACHE_PATH")
     report = content_check.check(root, settings, wanted, Path(cache) if cache else None)
     for problem in report.problems:
-        print(plain(problem))
+        print(plain(problem, root))
     for warning in report.warnings:
-        print("warning: " + plain(warning))
+        print("warning: " + plain(warning, root))
     files = len({p.path for p in report.problems})
     seconds = time.monotonic() - started
     if report.problems:
@@ -114,7 +120,7 @@ def run_status(lang: str, fmt: str, diff: bool, content: str, settings_file: str
         print(f"{code}: {language.coverage:.0%} up to date: {len(language.translated)} translated, "
               f"{len(language.stale)} out of date, {len(language.missing)} missing")
         for original, item, state in language.stale:
-            print(f"  out of date: content/{item.source} (original content/{original.source} changed on "
+            print(f"  out of date: {shown(root, item.source)} (original {shown(root, original.source)} changed on "
                   f"{state.updated_on}: {len(state.changes)} change(s) since {(state.recorded or '')[:10]})")
             if diff and state.revision:
                 try:
@@ -123,9 +129,9 @@ def run_status(lang: str, fmt: str, diff: bool, content: str, settings_file: str
                     print(f"    {error}")
         for original, item, state in language.translated:
             if state.state == "unknown-revision":
-                print(f"  check:       content/{item.source}: {state.explanation}")
+                print(f"  check:       {shown(root, item.source)}: {state.explanation}")
         for original in language.missing:
-            print(f"  missing:     content/{original.source}")
+            print(f"  missing:     {shown(root, original.source)}")
     return 0
 
 
@@ -148,7 +154,7 @@ def run_new(type_name: str, lang: str, title: str, content: str, settings_file: 
     rel, text = scaffold.new_item(type_name, lang, title, build_time().date(), _vocabularies(root, languages),
                                   languages.default)
     return _create(root, rel, text, "Fill in the fields marked REPLACE and the text, then run: invoke check --path "
-                   f"content/{rel}")
+                   f"{shown(root, rel)}")
 
 
 def run_translate(path: str, to: str, content: str, settings_file: str) -> int:
@@ -160,7 +166,7 @@ def run_translate(path: str, to: str, content: str, settings_file: str) -> int:
     rel = content_relative(path, root)
     source = classify(rel, languages)
     if not hasattr(source, "content_type") or source.content_type is None or not (root / rel).is_file():
-        raise SystemExit(f"content/{rel} is not a content item to translate")
+        raise SystemExit(f"{shown(root, rel)} is not a content item to translate")
     if to not in languages or to == source.lang:
         raise SystemExit(f"{to!r} is not another configured language; use one of "
                          f"{', '.join(c for c in languages.codes if c != source.lang)}")
@@ -170,7 +176,7 @@ def run_translate(path: str, to: str, content: str, settings_file: str) -> int:
     text = scaffold.translation_stub((root / rel).read_text("utf-8"), source.content_type.name, revision)
     note = "" if revision else (" (no source_revision recorded: the original is not committed yet; "
                                 "commit it and add 'source_revision: <commit>' by hand)")
-    return _create(root, target, text, f"Translate it, then run: invoke check --path content/{target}{note}")
+    return _create(root, target, text, f"Translate it, then run: invoke check --path {shown(root, target)}{note}")
 
 
 def _vocabularies(root: Path, languages) -> dict:
@@ -185,10 +191,10 @@ def _vocabularies(root: Path, languages) -> dict:
 def _create(root: Path, rel: str, text: str, next_step: str) -> int:
     target = root / rel
     if target.exists():
-        print(f"content/{rel} already exists: nothing was written. Edit it, or choose another title.")
+        print(f"{shown(root, rel)} already exists: nothing was written. Edit it, or choose another title.")
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(text)
-    print(f"Created content/{rel}. {next_step}")
+    print(f"Created {shown(root, rel)}. {next_step}")
     return 0

@@ -15,7 +15,7 @@ from pathlib import Path
 from hub_build.errors import Problem, fail_if
 from hub_languages.model import LanguageTable
 
-from . import check, reader, scan, translations, vocabulary
+from . import links, reader, scan, translations, vocabulary
 from .cache import ItemCache
 from .fields import Attachment, terms_of
 from .types import BY_NAME, CONTENT_TYPES, SCHEMAS
@@ -48,23 +48,40 @@ def build_time() -> dt.datetime:
 def load_hub(root: Path, settings: dict, cache_folder: Path | None = None) -> Hub:
     languages = LanguageTable.from_settings(settings)
     files, problems = scan.scan(root, languages)
-    vocabularies, vocabulary_problems = _vocabularies(root, files, languages)
-    problems += vocabulary_problems
-    items, item_problems = _items(root, files, ItemCache(cache_folder))
-    problems += item_problems
-    problems += _term_problems(items, vocabularies)
     attachments = sorted(f.rel for f in files if f.attachment)
-    items, attachment_problems = _measure_attachments(root, items, set(attachments))
-    problems += attachment_problems
-    tmap, drafts, errors, warnings = translations.build(items, languages)
-    errors += _type_checks(tmap) + _vocabulary_pages(items, vocabularies)
-    errors += check.link_problems(root, items, languages)
-    fail_if(problems + errors)
-    warnings += _unused_attachments(items, attachments)
-    hub = Hub(languages, tmap, vocabularies, build_time(), drafts, warnings,
+    reading = read(root, files, languages, ItemCache(cache_folder), attachments)
+    fail_if(problems + reading.problems)
+    warnings = reading.warnings + unused_attachments(reading.items, attachments)
+    hub = Hub(languages, reading.translations, reading.vocabularies, build_time(), reading.drafts, warnings,
               sources=sorted(f.rel for f in files), attachments=attachments)
     fail_if(unaccounted(hub))
     return hub
+
+
+@dataclass
+class Reading:
+    """What a set of source files holds, and every problem found in it."""
+
+    vocabularies: dict
+    items: list
+    translations: translations.TranslationMap
+    drafts: list
+    problems: list
+    warnings: list
+
+
+def read(root: Path, files, languages, cache: ItemCache, attachments: list[str]) -> Reading:
+    """Every check a build makes of content, in one place: `load_hub` reads the whole tree
+    through it, `invoke check` only the files a pull request touches."""
+    vocabularies, problems = _vocabularies(root, files, languages)
+    items, item_problems = _items(root, files, cache)
+    problems += item_problems + _term_problems(items, vocabularies)
+    items, attachment_problems = _measure_attachments(root, items, set(attachments))
+    problems += attachment_problems
+    tmap, drafts, errors, warnings = translations.build(items, languages)
+    problems += errors + _type_checks(tmap) + _vocabulary_pages(items, vocabularies)
+    problems += links.link_problems(root, items, languages)
+    return Reading(vocabularies, items, tmap, drafts, problems, warnings)
 
 
 def unaccounted(hub: Hub) -> list[Problem]:
@@ -158,7 +175,7 @@ def _attachment_fix(target, attachments) -> str:
     return f"{hint}put the file in content/files/ and write its path as files/<name>, or give a web address"
 
 
-def _unused_attachments(items, attachments) -> list[Problem]:
+def unused_attachments(items, attachments) -> list[Problem]:
     used = {value.target for item in items for value in item.fields.values() if isinstance(value, Attachment)}
     return [Problem(rel, 0, "", "is published but no item refers to it",
                     "name it in an item's file: or image: field, or delete it")

@@ -11,7 +11,7 @@ import datetime as dt
 from . import frontmatter
 from .fields import Date, DateTime, File, Term, Terms, Url, YesNo
 from .reader import suggest_slug
-from .types import BY_NAME, COMMON_FIELDS
+from .types import BY_NAME
 
 TRANSLATION_FIELDS_SKIPPED = ("translation_key", "status", "source_revision")
 
@@ -97,5 +97,3 @@ def _yaml_value(value) -> str:
         return "[" + ", ".join(_quoted(str(v)) for v in value) + "]"
     return _quoted(str(value))
 
-
-__all__ = ["new_item", "translation_stub", "item_path", "COMMON_FIELDS"]

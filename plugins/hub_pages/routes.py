@@ -216,6 +216,7 @@ class LanguagePlan:
         self.now = plan.hub.build_time
         self.by_type = {t.name: self._entries(t) for t in self.hub.content_types}
         self._pool = None
+        self._ordered: dict[str, list[Entry]] = {}
 
     def pages(self) -> list[Page]:
         pages: list[Page] = []
@@ -246,15 +247,20 @@ class LanguagePlan:
         chosen = [e for e in entries if listing.selects(e.item.meta, self.now)]
         return sorted(chosen, key=lambda e: (listing.order(e.item.meta), e.item.key))
 
-    def in_listing_order(self, content_type, entries) -> list[Entry]:
-        """All of a section's entries: its listings one after the other (upcoming, then past)."""
-        return [e for listing in content_type.listings for e in self.listing(content_type, listing, entries)]
+    def in_listing_order(self, content_type) -> list[Entry]:
+        """All of a section's entries: its listings one after the other (upcoming, then past).
+        Kept, since every country and partner page asks for it again."""
+        if content_type.name not in self._ordered:
+            entries = self.by_type[content_type.name]
+            self._ordered[content_type.name] = [e for listing in content_type.listings
+                                                for e in self.listing(content_type, listing, entries)]
+        return self._ordered[content_type.name]
 
     def _section(self, content_type, entries) -> list[Page]:
         base = f"{self.prefix}{content_type.folder}/"
         pages = []
         facets = []
-        ordered = self.in_listing_order(content_type, entries)
+        ordered = self.in_listing_order(content_type)
         if content_type.browsed:
             self.plan.filters[(self.lang, content_type.name)] = (
                 f"{base}filter.json", tuple(f.name for f in content_type.browsed), tuple(ordered))
@@ -332,7 +338,7 @@ class LanguagePlan:
             names = [f for f in content_type.fields if getattr(f.kind, "vocabulary", None) == vocabulary]
             if not names or not content_type.listed:
                 continue
-            ordered = self.in_listing_order(content_type, self.by_type[content_type.name])
+            ordered = self.in_listing_order(content_type)
             chosen = [e for e in ordered if any(term in field_terms(e.item, f.name) for f in names)]
             browsed = next((f for f in names if f.browse), None)
             more = f"{self.prefix}{content_type.folder}/{browsed.browse}/{term}/" if browsed else None
@@ -347,13 +353,13 @@ class LanguagePlan:
         country with thousands of items does not make planning quadratic."""
         own = entry.item
         weights: dict[str, int] = {}
+        pool: dict[str, Entry] = {}
         for name, weight in (("topics", 2), ("countries", 1)):
             for term in field_terms(own, name):
                 for other in self._term_pool().get((name, term), [])[:RELATED_POOL]:
                     if other.item.key != own.key:
                         weights[other.path] = weights.get(other.path, 0) + weight
-        pool = {e.path: e for name in ("topics", "countries") for term in field_terms(own, name)
-                for e in self._term_pool().get((name, term), [])[:RELATED_POOL]}
+                        pool[other.path] = other
         ranked = sorted(weights, key=lambda path: ((-weights[path],) + newest(pool[path])))
         return [pool[path] for path in ranked[:RELATED_SIZE]]
 
