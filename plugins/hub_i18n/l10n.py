@@ -38,6 +38,16 @@ class Localizer:
             return format_unit(round(size / 1_000_000, 1), "digital-megabyte", "short", locale=self.locale)
         return format_unit(max(1, round(size / 1000)), "digital-kilobyte", "short", locale=self.locale)
 
+    def plural_samples(self) -> list[tuple[str, int]]:
+        """(CLDR plural category, a whole number in it) for each category of the locale's integers:
+        scripts choose a translated count by Intl.PluralRules' category, and the page gives them
+        each category's string, translated with that number (gettext's own plural rule)."""
+        rule = Locale.parse(self.locale).plural_form
+        samples: dict[str, int] = {}
+        for number in range(0, 1001):
+            samples.setdefault(rule(number), number)
+        return sorted(samples.items())
+
     def language_name(self, locale: str) -> str:
         """The name of another language as this locale writes it ("hrvatski" in Bosnian)."""
         return Locale.parse(locale).get_language_name(self.locale)

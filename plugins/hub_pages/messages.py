@@ -4,6 +4,8 @@ Marked with N_ so that `invoke catalogs` extracts them; templates translate them
 with each language's own catalog.
 """
 
+from hub_content.types import CONTENT_TYPES
+
 
 def N_(message: str) -> str:
     return message
@@ -25,7 +27,11 @@ SECTIONS = {
     "opportunity": N_("Opportunities"),
     "country": N_("Countries"),
     "partner": N_("Partners"),
+    "page": N_("Pages"),
 }
+
+# A section's content type name by its folder (search results name their section by folder).
+SECTION_OF_FOLDER = {content_type.folder: content_type.name for content_type in CONTENT_TYPES}
 
 # Headings of a section's listings, by (content type, listing).
 LISTINGS = {
@@ -58,4 +64,12 @@ FIELDS = {
     "year": N_("Years"),
     "kind": N_("Kinds of opportunity"),
     "level": N_("Levels"),
+}
+
+# Names of the search page's filters.
+SEARCH_FILTERS = {
+    "section": N_("Section"),
+    "type": N_("Type"),
+    "topics": N_("Topic"),
+    "countries": N_("Country"),
 }

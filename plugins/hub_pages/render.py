@@ -82,7 +82,7 @@ class Renderer:
         plan = self.plan
         return (
             page.path, page.kind, page.template, page.identity, page.number, page.count, page.listing, page.field,
-            page.vocabulary, page.term, page.terms, page.total, page.facets,
+            page.vocabulary, page.term, page.terms, page.total, page.facets, page.scripts,
             item_state(page.item) if page.item else None, page.state, entries_state(page.entries),
             tuple((b.name, b.total, b.more, b.listing, entries_state(b.entries)) for b in page.blocks),
             tuple(plan.switcher(page)), tuple(plan.alternates(page)), plan.x_default(page), plan.canonical(page),

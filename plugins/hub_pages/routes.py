@@ -61,6 +61,7 @@ class Page:
     blocks: tuple = ()
     facets: tuple = ()  # (field, vocabulary, ((term, count), ...)) for a section's filter form
     state: str | None = None  # an item's listing at build time, e.g. closed
+    scripts: tuple = ()  # theme scripts the page needs beyond its template's own, e.g. a language's stemmer
 
     @property
     def fallback(self) -> bool:
@@ -120,16 +121,25 @@ class SitePlan:
             self.pages += LanguagePlan(self, language).pages()
         self.pages += [Page(None, "", "root", ("root",), "root.html"),
                        Page(None, "404.html", "not-found", ("not-found",), "404.html")]
-        fail_if(self._collisions())
-        self._by_identity = {(page.identity, page.lang): page for page in self.pages}
-        self._by_language: dict[str | None, list[Page]] = {}
-        for page in self.pages:
-            self._by_language.setdefault(page.lang, []).append(page)
+        self._index()
         self._navigation = {code: self._menu(code) for code in self.languages.codes}
         self._term_pages: dict[str, tuple] = {}
         self._sections = {code: [p for p in self.language_pages(code)
                                  if p.kind == "listing" and p.number == 1 and p.listing == p.content_type.listings[0].name]
                           for code in self.languages.codes}
+
+    def add_pages(self, pages: list[Page]) -> None:
+        """Pages of plugins above this one (e.g. search), planned before anything is rendered so that
+        hub_pages renders them and the language switcher and collision checks know them."""
+        self.pages += pages
+        self._index()
+
+    def _index(self) -> None:
+        fail_if(self._collisions())
+        self._by_identity = {(page.identity, page.lang): page for page in self.pages}
+        self._by_language: dict[str | None, list[Page]] = {}
+        for page in self.pages:
+            self._by_language.setdefault(page.lang, []).append(page)
 
     def _collisions(self) -> list[Problem]:
         """Pages sharing an address, reported once per pair of sources (not once per language)."""

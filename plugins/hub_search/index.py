@@ -7,7 +7,8 @@ theme/static/js/search/search.js. tools/bench_search.py measures the choices bel
 hub of 50,000 documents; the figures quoted are from it.
 
 A record: {"id": int, "url", "title", "summary", "body_text", "section", "date": ISO or "",
-"terms": {"topics": [ids], "countries": [ids], "type": [ids], ...}} (strings unless said).
+"terms": {"topics": [ids], "countries": [ids], "type": [ids], ...}} (strings unless said), and
+optionally "lang": the language tag of a record shown in another language than the index's.
 
 Why split: lunr.py's one index of the bench's 20,000 English documents (title, summary, body) is
 64 MB of JSON, 20 MB gzip; the first result must cost a reader at most ~150 KB, a later query ~30 KB.
@@ -24,7 +25,7 @@ What is built (paths relative to the language's search folder):
   <base>t/<n>.<k>.<i>.json
                       tier i of term k of shard n: the term's next documents, also a lunr index;
                       each tier multiplies what is loaded of the term by `tier_growth`
-  <base>d/<c>.json    the doc store: display rows [url, title, section, date, summary, terms] of
+  <base>d/<c>.json    the doc store: display rows [url, title, section, date, summary, terms, lang] of
                       documents c*doc_chunk.. (fetched only for the results shown)
   <base>r/<n>.<k>.json
                       rows file of term k of shard n (a term with `rows_min_docs` documents or more):
@@ -102,7 +103,7 @@ FORMAT = "hub-search-1"
 FIELDS = (("title", 10), ("summary", 3), ("body", 1))  # weighted at build time
 FIELD = "text"  # the shards' one lunr field
 SECTIONS = ("news", "resources", "events", "courses", "opportunities")  # numbering order; others follow, sorted
-DOC_COLUMNS = ("url", "title", "section", "date", "summary", "terms")
+DOC_COLUMNS = ("url", "title", "section", "date", "summary", "terms", "lang")
 RECORD_KEYS = {"id", "url", "title", "summary", "body_text", "section", "date", "terms"}
 
 # lunr's tokenizer cuts at these (lunr.py's list; lunr.js cuts at \s and '-', and the hub trimmer
@@ -202,8 +203,8 @@ def check(records: list[dict]) -> None:
         if record["id"] in seen:
             raise RecordError(f"{name}: id used twice")
         seen.add(record["id"])
-        for key in ("url", "title", "summary", "body_text", "section", "date"):
-            if not isinstance(record[key], str):
+        for key in ("url", "title", "summary", "body_text", "section", "date", "lang"):
+            if not isinstance(record.get(key, ""), str):
                 raise RecordError(f"{name}: {key} must be a string")
         if record["date"] and not re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", record["date"]):
             raise RecordError(f"{name}: date must be ISO (YYYY-MM-DD...) or empty, not {record['date']!r}")
@@ -346,7 +347,8 @@ def build(records: list[dict], lang: str, settings: Settings = Settings()) -> di
     # The doc store: display rows, `doc_chunk` per file, in document-number order.
     rows = [[record["url"], record["title"], record["section"], record["date"],
              display_summary(record, settings.summary_chars),
-             {field: ids for field, ids in sorted(record["terms"].items()) if ids}] for record in records]
+             {field: ids for field, ids in sorted(record["terms"].items()) if ids}, record.get("lang", "")]
+            for record in records]
     for chunk, start in enumerate(range(0, len(rows), settings.doc_chunk)):
         data[f"d/{chunk}.json"] = dumps(rows[start: start + settings.doc_chunk])
 

@@ -11,7 +11,8 @@
  *   search.query("cuvanje dece", { filters: { section: "news", topics: ["online-safety"] } })
  *     .then(function (results) { ... });
  *
- * results: [{ url, title, section, date, summary, terms, score, matched }], best first. `matched`
+ * results: [{ url, title, section, date, summary, terms, lang, score, matched }], best first. `lang` is
+ * the language tag of a result shown in another language than the index's (a fallback), else "". `matched`
  * lists the query's index terms the document has: a word of the title or summary matched when
  * HubSearchPipeline.tokens(word, lang) gives one of them. `terms` are the document's filter terms
  * ({ topics: [...], countries: [...], type: [...] }). The array also has:
@@ -305,7 +306,8 @@ Engine.prototype.run = function (text, options) {
         var record = records[i];
         return {
           url: record.url, title: record.title, section: record.section, date: record.date,
-          summary: record.summary, terms: record.terms, score: match.score, matched: match.matched
+          summary: record.summary, terms: record.terms, lang: record.lang || "", score: match.score,
+          matched: match.matched
         };
       });
       results.terms = lists.map(function (list) { return list.term; });

@@ -1,0 +1,80 @@
+"""Plans a search page per language (with the pages, so hub_pages renders it) and writes each
+language's split index under it, in <prefix>/search/, with the search scripts' gzip twins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hub_build.staging import contained
+from hub_pages.routes import Page
+
+from . import index, records
+from .pipeline import profile
+
+SCRIPTS = "js/search"  # the search scripts, below the theme's static folder and /theme/ on the site
+
+
+def search_path(language) -> str:
+    return f"{language.prefix}/search/"
+
+
+def stemmer_scripts(lang: str) -> tuple:
+    """The Snowball stemmer files a language's profile needs in the browser, in load order."""
+    stemmer = profile(lang).stemmer
+    if stemmer in (None, "light"):
+        return ()
+    return (f"theme/{SCRIPTS}/stemmers/base-stemmer.js", f"theme/{SCRIPTS}/stemmers/{stemmer}.js")
+
+
+def search_page(language, found: list[dict], vocabularies) -> Page:
+    def sort_key(vocabulary, value):
+        if vocabulary is None:
+            return index.section_rank(value)
+        return (vocabularies[vocabulary].label(value, language.code).casefold(), value)
+
+    return Page(language.code, search_path(language), "search", ("search",), "search.html",
+                facets=records.facets(found, sort_key), scripts=stemmer_scripts(language.code))
+
+
+def write_bytes(output: Path, relative: str, data: bytes) -> None:
+    target = contained(output, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+class HubSearchGenerator(Generator):
+    def generate_context(self):
+        if not self.settings["HUB_SEARCH"]:
+            return
+        plan = self.context["hub_plan"]
+        languages = plan.languages
+        found = {language.code: records.language_records(plan.language_pages(language.code),
+                                                         lambda code: languages[code].tag)
+                 for language in languages}
+        self.context["hub_search_records"] = found
+        plan.add_pages([search_page(language, found[language.code], plan.hub.vocabularies) for language in languages])
+
+    def generate_output(self, writer):
+        if not self.settings["HUB_SEARCH"]:
+            return
+        output = Path(self.output_path)
+        for language in self.context["hub_plan"].languages:
+            folder = search_path(language)
+            for path, data in index.build(self.context["hub_search_records"][language.code], language.code).items():
+                write_bytes(output, folder + path, data)
+        # Hosts that serve precompressed files send these instead of compressing on every request.
+        scripts = Path(self.theme) / "static" / SCRIPTS
+        for script in sorted(scripts.rglob("*.js")):
+            write_bytes(output, f"theme/{SCRIPTS}/{script.relative_to(scripts).as_posix()}.gz",
+                        index.gz(script.read_bytes()))
+
+
+def get_generators(pelican):
+    return HubSearchGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

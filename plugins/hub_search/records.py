@@ -1,0 +1,124 @@
+"""What a language's search index holds: one record per item page of that language.
+
+Pure: from planned item pages (hub_pages' Page, with its item) to the records `index.build` takes.
+A language's index holds every item its site shows, its own translations and the items it shows
+through its fallback chain (in their own language, which the record's `lang` tag says), because a
+reader of that language finds those in its listings too. Addresses are relative to the site root:
+the search page resolves them against its own `SITEURL`, so a moved site keeps its indexes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html.parser import HTMLParser
+
+from hub_content import moments
+from hub_content.fields import Names, Text, terms_of
+from hub_content.types import BY_FOLDER, SCHEMAS
+
+from .index import section_rank
+
+# The field whose term is an item's "type" in the search filters, per content type.
+TYPE_FIELDS = {"resource": "resource_type", "event": "event_type", "opportunity": "kind", "course": "level"}
+TERM_FIELDS = ("topics", "countries")
+# Words readers look for beyond the title, summary and body: who made it, where it happens.
+SKIPPED_TEXT = {"title", "summary", "translation_key", "status", "source_revision"}
+
+
+class _Text(HTMLParser):
+    """The words of sanitised body HTML; every tag boundary separates words."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.parts.append(" ")
+
+
+def plain_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def fact_text(item) -> str:
+    """The item's free-text facts (publisher, authors, organisation, venue...), in schema order."""
+    parts = []
+    for name, spec in SCHEMAS[item.type].items():
+        if name in SKIPPED_TEXT or name not in item.meta or not isinstance(spec.kind, (Text, Names)):
+            continue
+        value = item.meta[name]
+        parts.extend(value if isinstance(value, (list, tuple)) else [value])
+    return " ".join(str(part) for part in parts)
+
+
+def shown_date(item) -> str:
+    """The date a result shows: an event's local start day, else the day it was posted."""
+    if item.type == "event":
+        return moments.start(item.meta).date().isoformat()
+    date = item.meta.get("date")
+    return date.isoformat() if date else ""
+
+
+def item_terms(item) -> dict[str, list[str]]:
+    schema = SCHEMAS[item.type]
+    terms = {}
+    for name in TERM_FIELDS:
+        if name in schema and name in item.meta:
+            terms[name] = list(terms_of(schema[name].kind, item.meta[name]))
+    type_field = TYPE_FIELDS.get(item.type)
+    if type_field and type_field in item.meta:
+        terms["type"] = list(terms_of(schema[type_field].kind, item.meta[type_field]))
+    return {name: ids for name, ids in terms.items() if ids}
+
+
+def record(number: int, page, section: str, tag_of) -> dict:
+    """The record of one item page; `tag_of(code)` gives a language's tag, for fallbacks."""
+    item = page.item
+    found = {
+        "id": number, "url": page.path, "title": item.title, "summary": item.meta.get("summary", ""),
+        "body_text": " ".join(part for part in (plain_text(item.body_html), fact_text(item)) if part),
+        "section": section, "date": shown_date(item), "terms": item_terms(item),
+    }
+    if page.fallback:
+        found["lang"] = tag_of(item.lang)
+    return found
+
+
+def language_records(pages, tag_of) -> list[dict]:
+    """Records of a language's item pages, numbered in page order (the plan's, stable per build)."""
+    items = [page for page in pages if page.kind == "item"]
+    return [record(number, page, page.content_type.folder, tag_of) for number, page in enumerate(items)]
+
+
+def facets(found: list[dict], sort_key) -> tuple:
+    """The search page's filters: (field, vocabulary, ((value, count), ...)) for the sections, then
+    each section's type field (resource_type, event_type...: their values are the "type" filter's),
+    the topics and the countries. Values are ordered by `sort_key(vocabulary, value)`."""
+    counts: dict[tuple, Counter] = {}
+    for entry in found:
+        counts.setdefault(("section", None), Counter())[entry["section"]] += 1
+        for field, ids in entry["terms"].items():
+            key = type_field(entry["section"]) if field == "type" else (field, field)
+            counts.setdefault(key, Counter()).update(ids)
+    order = [("section", None)]
+    order += [type_field(folder) for folder in sorted(
+        {entry["section"] for entry in found if "type" in entry["terms"]}, key=section_rank)]
+    order += [(field, field) for field in TERM_FIELDS]
+    return tuple((field, vocabulary, tuple(sorted(counts[(field, vocabulary)].items(),
+                                                  key=lambda pair: sort_key(vocabulary, pair[0]))))
+                 for field, vocabulary in order if (field, vocabulary) in counts)
+
+
+def type_field(folder: str) -> tuple[str, str]:
+    """(field, vocabulary) of a section's type."""
+    field = TYPE_FIELDS[BY_FOLDER[folder].name]
+    return field, SCHEMAS[BY_FOLDER[folder].name][field].kind.vocabulary

@@ -1,0 +1,6 @@
+from hub_build.settings import Setting
+
+SETTINGS = [
+    Setting("HUB_SEARCH", bool, True,
+            "False to build neither the search indexes nor the search pages (and no search box in the header)"),
+]
