@@ -88,11 +88,11 @@ def test_the_header_box_leads_to_the_results_and_the_address_keeps_them(served, 
 
 
 def test_a_fallback_result_says_its_language(served, tab):
-    found = search(tab, served, "sr", "helpline volunteers")
-    fallback = [hit for hit in found if hit["lang"]]
-    assert fallback, found
-    assert all(hit["lang"] in ("hr", "bs", "en") for hit in fallback)
-    assert any(name in fallback[0]["meta"] for name in ("хрватски", "босански", "енглески"))
+    found = search(tab, served, "sr", "cyberbullying")
+    assert found[0]["href"] == "/sr/resources/cyberbullying-infographic/"
+    assert found[0]["lang"] == "en" and "енглески" in found[0]["meta"]
+    own = [hit for hit in search(tab, served, "sr", "mamljenje") if hit["href"].startswith("/sr/resources/")]
+    assert own and all(hit["lang"] == "" for hit in own)  # the Serbian hub's own items carry no tag
 
 
 def test_no_result_says_so(served, tab):

@@ -2,8 +2,9 @@
 //
 //   node tests/node/search_engine.test.mjs --spec FILE
 //
-// FILE (written by tests/unit/test_search_engine_node.py) names a folder holding `<lang>/search/`
-// index files built by plugins/hub_search/index.py, and the cases to run. Each case runs with a fresh
+// FILE (written by tests/unit/test_search_engine_node.py, or tests/site/test_demo_search.py for the
+// built demo) names a folder holding `<lang>/search/` index files built by plugins/hub_search/index.py,
+// the cases to run, and optionally `lunr`: the lunr.js file the browser mode loads (default: npm's). Each case runs with a fresh
 // engine (an empty cache), twice: with search.js loaded as a Node module (it requires lunr and
 // pipeline.js) and as the browser loads it (lunr.js, the stemmers, pipeline.js and search.js as plain
 // scripts sharing one global object). Node has no file URLs for fetch: a shim answers the engine's
@@ -54,10 +55,10 @@ function moduleEngine() {
   return require(path.join(SEARCH, "search.js"));
 }
 
-function browserEngine(algorithms) {
+function browserEngine(algorithms, lunrFile) {
   const page = vm.createContext({ URL, console });
   page.self = page;
-  const scripts = [path.join(ROOT, "node_modules", "lunr", "lunr.js"), path.join(SEARCH, "stemmers", "base-stemmer.js")];
+  const scripts = [lunrFile, path.join(SEARCH, "stemmers", "base-stemmer.js")];
   algorithms.forEach((name) => scripts.push(path.join(SEARCH, "stemmers", `${name}.js`)));
   scripts.push(path.join(SEARCH, "pipeline.js"), path.join(SEARCH, "search.js"));
   scripts.forEach((file) => vm.runInContext(readFileSync(file, "utf8"), page, { filename: file }));
@@ -122,7 +123,7 @@ async function runCase(HubSearch, folder, spec) {
   if (strays.length) fail("tier or rows files of shards not fetched", [], strays);
   for (const result of results) {
     const keys = Object.keys(result).sort();
-    const wanted = ["date", "matched", "score", "section", "summary", "terms", "title", "url"];
+    const wanted = ["date", "lang", "matched", "score", "section", "summary", "terms", "title", "url"];
     if (!same(keys, wanted)) { fail("result keys", wanted, keys); break; }
   }
   return failures;
@@ -137,7 +138,8 @@ const spec = JSON.parse(readFileSync(specFile, "utf8"));
 const folder = path.resolve(spec.folder);
 const failures = [];
 let runs = 0, failed = 0;
-for (const [mode, HubSearch] of [["module", moduleEngine()], ["browser", browserEngine(spec.algorithms)]]) {
+const lunrFile = spec.lunr ? path.resolve(spec.lunr) : path.join(ROOT, "node_modules", "lunr", "lunr.js");
+for (const [mode, HubSearch] of [["module", moduleEngine()], ["browser", browserEngine(spec.algorithms, lunrFile)]]) {
   for (const item of spec.cases) {
     runs += 1;
     try {

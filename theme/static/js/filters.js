@@ -24,7 +24,10 @@
   }
 
   function countText(n) {
-    var template = n === 1 ? form.dataset.countOne : form.dataset.countOther;
+    // The page holds the count translated for each plural category of the language (few, many...).
+    var category = window.Intl ? new Intl.PluralRules(form.dataset.lang).select(n) : (n === 1 ? "one" : "other");
+    var key = "count" + category.charAt(0).toUpperCase() + category.slice(1);
+    var template = form.dataset[key] || form.dataset.countOther || form.dataset.countMany;
     return template.replace("{n}", n.toLocaleString(form.dataset.lang));
   }
 

@@ -1,0 +1,102 @@
+"""The built demo's search indexes, queried in Node with the lunr.js the site serves.
+
+Runs tests/node/search_engine.test.mjs (module and browser modes) on the demo output: every
+language's index loads and finds its own items by their titles, and the acceptance cases of the
+search issue hold on real content.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from hub_search.index import Reader
+from hub_search.pipeline import profile
+from hubtest import ROOT, demo_languages, page
+
+NODE = shutil.which("node")
+SCRIPT = ROOT / "tests" / "node" / "search_engine.test.mjs"
+SERVED_LUNR = ROOT / "theme" / "static" / "js" / "search" / "lunr.min.js"
+
+pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (CI has it): lunr.js cannot run")
+
+KNOWN = [
+    ("a Latin query finds a Cyrillic Serbian item", "sr", "mamljenje",
+     ["sr/resources/online-grooming-guide-for-teachers/"]),
+    ("organizatii finds both Romanian spellings (ș and the old ş)", "ro", "organizatii",
+     ["ro/resources/safe-internet-guide-for-parents/", "ro/resources/ghid-metodologic-asistenti-sociali-comunitari/"]),
+    ("cuvanje finds čuvanje", "hr", "cuvanje", ["hr/resources/online-grooming-guide-for-teachers/"]),
+    ("cuvanje finds Cyrillic чување", "sr", "cuvanje", ["sr/resources/online-grooming-guide-for-teachers/"]),
+    ("an inflected English form finds its base form", "en", "disciplined", ["en/resources/positive-discipline-guide/"]),
+    ("an inflected Romanian form finds its base form", "ro", "organizației",
+     ["ro/resources/safe-internet-guide-for-parents/"]),
+    ("an English fallback is found on the Serbian hub", "sr", "cyberbullying", ["sr/resources/cyberbullying-infographic/"]),
+    ("a Croatian fallback is found on the Serbian hub", "sr", "volonteri", ["sr/news/croatian-helpline-volunteers/"]),
+]
+
+
+def own_titles(demo) -> list[tuple]:
+    """For every language, its first own item (not a fallback): its title must find it."""
+    cases = []
+    for lang in demo_languages().codes:
+        reader = Reader(demo / lang / "search")
+        assert reader.manifest["count"] > 10, lang
+        first = next(row for row in reader.documents(list(range(reader.manifest["count"]))) if not row["lang"])
+        cases.append((f"{lang} finds its own item by title", lang, first["title"], [first["url"]]))
+    return cases
+
+
+def run(demo, tmp_path, cases) -> subprocess.CompletedProcess:
+    algorithms = sorted({profile(lang).stemmer for lang in demo_languages().codes} - {None, "light"})
+    spec = {"folder": str(demo), "algorithms": algorithms, "lunr": str(SERVED_LUNR),
+            "cases": [{"name": name, "lang": lang, "text": text, "options": {"limit": 50},
+                       "expect": {"includes": urls}} for name, lang, text, urls in cases]}
+    spec_file = tmp_path / "spec.json"
+    spec_file.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    return subprocess.run([NODE, str(SCRIPT), "--spec", str(spec_file)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_every_language_index_finds_known_items_in_lunr_js(demo, tmp_path):
+    cases = KNOWN + own_titles(demo)
+    result = run(demo, tmp_path, cases)
+    assert result.returncode == 0, result.stdout + result.stderr[:6000]
+    assert f"search engine: {2 * len(cases)}/{2 * len(cases)} cases pass" in result.stdout
+
+
+def test_a_missing_item_fails(demo, tmp_path):
+    result = run(demo, tmp_path, [("wrong", "en", "disciplined", ["en/nowhere/"])])
+    assert result.returncode == 1 and '"en/nowhere/"' in result.stderr
+
+
+def test_the_known_words_are_in_the_demo_as_the_cases_say(demo):
+    """The cases above test folding only if the items really are written with those letters."""
+    grooming = page(demo, "sr/resources/online-grooming-guide-for-teachers/").text_content()
+    assert "мамљење" in grooming and "чување" in grooming
+    assert "čuvanje" in page(demo, "hr/resources/online-grooming-guide-for-teachers/").text_content()
+    assert "organizații" in page(demo, "ro/resources/safe-internet-guide-for-parents/").text_content()
+    assert "organizaţii" in page(demo, "ro/resources/ghid-metodologic-asistenti-sociali-comunitari/").text_content()
+    assert "disciplined" not in page(demo, "en/resources/positive-discipline-guide/").text_content()
+
+
+def test_the_served_lunr_is_the_pinned_npm_one():
+    npm = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["lunr"]
+    assert SERVED_LUNR.read_bytes() == npm.read_bytes()
+    assert f"- {pinned}\n" in SERVED_LUNR.read_text()[:200]
+
+
+def test_every_language_has_a_search_page_and_precompressed_index(demo):
+    for lang in demo_languages().codes:
+        folder = demo / lang / "search"
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        assert (folder / "manifest.json.gz").exists()
+        assert manifest["profile"]["lang"] == lang
+        files = [p for p in (folder / manifest["base"]).rglob("*.json")]
+        assert files and all(p.with_name(p.name + ".gz").exists() for p in files)
+        form = page(demo, f"{lang}/search/").xpath("//form[@class='search']")[0]
+        assert form.get("data-index").endswith(f"/{lang}/search/manifest.json")
+    assert (demo / "theme" / "js" / "search" / "search.js.gz").exists()
