@@ -8,7 +8,8 @@ from lxml import etree, html
 from payloads import PAYLOADS
 
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "background", "poster", "xlink:href")
-THEME_FORMS = ("filters",)
+THEME_FORMS = ("filters",)  # the theme's forms without an action
+SEARCH_FORMS = ("site-search", "search")  # the theme's search forms, whose action is the language's search page
 FORBIDDEN_TAGS = ("iframe", "object", "embed", "base", "form", "frame", "frameset", "applet", "svg", "math", "style")
 
 
@@ -26,6 +27,9 @@ def dangerous(tree) -> list[str]:
                     found.append(f"<{element.tag} {name}={value!r}>")
         if element.tag == "form" and element.get("class") in THEME_FORMS and not element.get("action"):
             continue  # the theme's own filter form; nh3 never lets content through as a form
+        if (element.tag == "form" and element.get("class") in SEARCH_FORMS
+                and re.fullmatch(r"/[a-z]{2,3}/search/", element.get("action", ""))):
+            continue
         if element.tag in FORBIDDEN_TAGS:
             found.append(f"<{element.tag}>")
         if element.tag == "script" and not (element.get("src", "").startswith("/theme/js/")

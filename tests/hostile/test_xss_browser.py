@@ -37,3 +37,25 @@ def test_the_dialog_watch_does_see_a_dialog(browser):
     tab.wait_for_timeout(200)
     context.close()
     assert seen == ["seen"]
+
+
+def test_search_results_show_hostile_titles_as_text(hostile, browser):
+    base, server = serve_folder(hostile)
+    dialogs = []
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.on("dialog", lambda dialog: (dialogs.append((tab.url, dialog.message)), dialog.dismiss()))
+    try:
+        for prefix, query, title in (("en", "img onerror title", PAYLOADS[1] + " title"),
+                                     ("sr", "Српски img onerror", "Српски " + PAYLOADS[1])):
+            tab.goto(f"{base}/{prefix}/search/?q={query}")
+            tab.wait_for_selector("ol.search-results li")
+            titles = tab.eval_on_selector_all("ol.search-results h2", "hs => hs.map(h => h.textContent)")
+            assert title in titles
+            assert tab.eval_on_selector_all("ol.search-results img, ol.search-results script", "found => found.length") == 0
+            tab.mouse.move(300, 300)
+            tab.keyboard.press("Tab")
+        assert dialogs == []
+    finally:
+        context.close()
+        server.shutdown()
