@@ -108,6 +108,18 @@ def bench_build(c, items=1000, processes=1):
         timed("rebuild after a one-file edit")
 
 
+@task(help={"docs": "documents to generate over the eight languages (default 50000)",
+            "only": "comma-separated languages to index and query (default: all; a quicker run)"})
+def bench_search(c, docs=50000, only=""):
+    """Generate a hub of DOCS items in content files, read it, build every language's search index,
+    serve it precompressed and query it in headless Chromium; print bytes, build time and latency."""
+    sys.path.insert(0, str(HERE / "tools"))
+    import bench_search as bench
+
+    chosen = only.split(",") if only else None
+    bench.main(int(docs), chosen, only=chosen)
+
+
 @task(help={"output": "the built site to check (default: output)",
             "siteurl": "the SITEURL it was built with, for absolute links (default: none)"})
 def check_output(c, output="output", siteurl=""):

@@ -1,17 +1,21 @@
 """Benchmark of the split search index: build time, bytes on disk, bytes per query, query latency.
 
+    .venv/bin/invoke bench-search --docs 50000 [--only en,sr]
     .venv/bin/python tools/bench_search.py [DOCS] [--langs en,sr] [--only en,sr] [--set tier_docs=600]
                                            [--keep FOLDER]
-    .venv/bin/python -c "import sys; sys.path.insert(0,'tools'); import bench_search; bench_search.main(50000)"
 
-Generates DOCS records over the eight languages (tools/search_corpus.py), builds every language's
-index files with plugins/hub_search/index.py into a temporary folder, serves it over HTTP from a
-local server that sends the precompressed `.gz` twins (Content-Encoding: gzip) and counts the bytes
-of every response, then opens each benchmarked language in headless Chromium (Playwright, Debian's
-chromium) on a page that loads only the search scripts, as the hub's search page does:
+Generates DOCS items over the eight languages (tools/search_corpus.py) and writes them as a content
+folder, one Markdown file per item with the front matter its content type requires, as coordinators
+write them. Reads that folder as the build does (hub_content's load_hub, pelicanconf.py's languages
+and fallback chains) and makes each language's records as hub_search's glue does: its own items and
+those it shows through fallbacks. Builds every language's index files with
+plugins/hub_search/index.py into a temporary folder, serves it over HTTP from a local server that
+sends the precompressed `.gz` twins (Content-Encoding: gzip) and counts the bytes of every response,
+then opens each benchmarked language in headless Chromium (Playwright, Debian's chromium) on a page
+that loads only the search scripts, as the hub's search page does:
 
   first query   bytes of everything the page fetched to show the first results: the scripts
-                (lunr.min.js, stemmers, pipeline.js, search.js), the manifest, shards, doc store
+                (lunr.min.js, stemmers, pipeline.js, search.js, page.js), the manifest, shards, doc store
   second query  bytes a second, different query fetched on top
   later queries bytes of the second and the 50 queries after it: median, 95th percentile, maximum
   latency       milliseconds from query() to results (fetches from localhost included), over those
@@ -42,6 +46,7 @@ import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -55,7 +60,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 SCRIPTS = ROOT / "theme" / "static" / "js" / "search"
-LUNR = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+LUNR = SCRIPTS / "lunr.min.js"  # the copy the theme serves
 LATENCY_QUERIES = 50
 
 PAGE = """<!doctype html>
@@ -142,11 +147,12 @@ def scripts_for(lang: str) -> list[str]:
     names = ["js/lunr.min.js"]
     if stemmer not in (None, "light"):
         names += ["js/stemmers/base-stemmer.js", f"js/stemmers/{stemmer}.js"]
-    return names + ["js/pipeline.js", "js/search.js"]
+    return names + ["js/pipeline.js", "js/search.js", "js/page.js"]
 
 
 def write_site(target: Path, langs: list[str]) -> None:
-    copies = {"js/lunr.min.js": LUNR, "js/pipeline.js": SCRIPTS / "pipeline.js", "js/search.js": SCRIPTS / "search.js"}
+    copies = {"js/lunr.min.js": LUNR, "js/pipeline.js": SCRIPTS / "pipeline.js", "js/search.js": SCRIPTS / "search.js",
+              "js/page.js": SCRIPTS / "page.js"}
     for stemmer in SCRIPTS.glob("stemmers/*.js"):
         copies[f"js/stemmers/{stemmer.name}"] = stemmer
     for name, source in copies.items():
@@ -282,6 +288,26 @@ def percentile(values: list[float], share: float) -> float:
 # --- main ------------------------------------------------------------------------------------------
 
 
+def hub_records(content: Path) -> dict[str, list[dict]]:
+    """The records a build makes of a content folder: the hub read as Pelican's build reads it (with
+    pelicanconf.py's languages and fallback chains), each language's items and fallbacks."""
+    from pelican.settings import read_settings
+
+    from hub_content.hub import load_hub
+    from hub_pages.routes import LanguagePlan
+    from hub_search import records
+
+    hub = load_hub(content, read_settings(str(ROOT / "pelicanconf.py")))
+    found = {}
+    for language in hub.languages:
+        # The item pages' addresses as the site plan gives them, without planning the listings.
+        planned = LanguagePlan(SimpleNamespace(hub=hub), language)
+        shown = [(entry.item, entry.path, entry.fallback) for content_type in hub.content_types
+                 for entry in planned.by_type[content_type.name]]
+        found[language.code] = records.language_records(shown, lambda code: hub.languages[code].tag)
+    return found
+
+
 def build_all(corpus: dict[str, list[dict]], target: Path, settings=None) -> dict:
     totals = {"raw": 0, "gz": 0, "files": 0, "seconds": 0.0}
     print(f"{'lang':4} {'docs':>6} {'build s':>8} {'files':>6} {'raw':>10} {'gzip':>10} {'shards':>6} "
@@ -315,13 +341,21 @@ def main(docs: int = 50000, langs: list[str] | None = None, keep: Path | None = 
 
     started = time.perf_counter()
     corpus = search_corpus.generate(docs)
-    if only:
-        corpus = {lang: records for lang, records in corpus.items() if lang in only}
     print(f"corpus: {docs} documents generated in {time.perf_counter() - started:.1f} s "
           f"({', '.join(f'{lang} {len(records)}' for lang, records in corpus.items())})")
-    langs = langs or list(corpus)
     folder = Path(tempfile.mkdtemp(prefix="hub-search-bench-"))
     try:
+        moment = time.perf_counter()
+        files = search_corpus.write_content(corpus, folder / "content")
+        print(f"content: {files} Markdown files written in {time.perf_counter() - moment:.1f} s")
+        moment = time.perf_counter()
+        corpus = hub_records(folder / "content")
+        shutil.rmtree(folder / "content")
+        print(f"records: the hub read (load_hub) and its item pages' records made in {time.perf_counter() - moment:.1f} s "
+              f"({', '.join(f'{lang} {len(records)}' for lang, records in corpus.items())}, fallbacks included)")
+        if only:
+            corpus = {lang: records for lang, records in corpus.items() if lang in only}
+        langs = langs or list(corpus)
         build_all(corpus, folder, settings)
         write_site(folder, langs)
         traffic = Traffic()

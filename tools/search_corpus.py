@@ -211,6 +211,58 @@ def generate(n: int, seed: int = 2014, content: Path = CONTENT) -> dict[str, lis
     return corpus
 
 
+# --- the corpus as content files -------------------------------------------------------------------
+
+FOLDERS = {"news": "news", "resources": "resources", "events": "events", "courses": "courses",
+           "opportunities": "opportunities"}
+
+
+def q(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def front_matter(record: dict) -> list[str]:
+    """The front matter lines of a record's section, with the fields each content type requires."""
+    date, terms, number = record["date"], record["terms"], record["id"]
+    kind = (terms.get("type") or [None])[0]
+    lines = [f"title: {q(record['title'])}", f"summary: {q(record['summary'])}",
+             f"topics: [{', '.join(terms['topics'])}]"]
+    section = record["section"]
+    if section != "courses":
+        lines.append(f"countries: [{', '.join(terms['countries'])}]")
+    if section == "events":
+        lines += [f"date: {date}", f"start: {date} 10:00", f"end: {date} 12:00", f"event_type: {kind}", "online: yes"]
+    elif section == "courses":
+        lines += [f"date: {date}", "provider: ChildHub", f"level: {kind}",
+                  f"enrolment: https://example.org/courses/{number}"]
+    elif section == "opportunities":
+        lines += [f"date: {date}", f"kind: {kind}", "organisation: ChildHub", f"deadline: {date}"]
+    elif section == "resources":
+        lines += [f"date: {date}", f"resource_type: {kind}", f"file: https://example.org/files/{number}.pdf"]
+    else:
+        lines.append(f"date: {date}")
+    return lines
+
+
+def write_content(corpus: dict[str, list[dict]], root: Path, default: str = "en", content: Path = CONTENT) -> int:
+    """Write the corpus as a content folder (one Markdown file per record, the demo's vocabularies):
+    what coordinators write, so that a build reads it as it reads theirs. Returns the files written."""
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    for vocabulary in sorted((content / "data").glob("*.yaml")):
+        (root / "data" / vocabulary.name).write_bytes(vocabulary.read_bytes())
+    written = 0
+    for lang, records in corpus.items():
+        base = root if lang == default else root / lang
+        for record in records:
+            folder = base / FOLDERS[record["section"]]
+            folder.mkdir(parents=True, exist_ok=True)
+            text = "---\n" + "\n".join(front_matter(record)) + "\n---\n" + record["body_text"] + "\n"
+            (folder / f"{lang}-{record['id']}.md").write_text(text, encoding="utf-8")
+            written += 1
+    return written
+
+
 def main(argv: list[str]) -> int:
     n = int(argv[0]) if argv else 1000
     json.dump(generate(n), sys.stdout, ensure_ascii=False)

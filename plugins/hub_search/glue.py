@@ -51,7 +51,7 @@ class HubSearchGenerator(Generator):
             return
         plan = self.context["hub_plan"]
         languages = plan.languages
-        found = {language.code: records.language_records(plan.language_pages(language.code),
+        found = {language.code: records.language_records(records.shown_items(plan.language_pages(language.code)),
                                                          lambda code: languages[code].tag)
                  for language in languages}
         self.context["hub_search_records"] = found

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from hub_content import moments
 from hub_content.fields import Names, Text, terms_of
-from hub_content.types import BY_FOLDER, SCHEMAS
+from hub_content.types import BY_FOLDER, BY_NAME, SCHEMAS
 
 from .index import section_rank
 
@@ -80,23 +80,26 @@ def item_terms(item) -> dict[str, list[str]]:
     return {name: ids for name, ids in terms.items() if ids}
 
 
-def record(number: int, page, section: str, tag_of) -> dict:
-    """The record of one item page; `tag_of(code)` gives a language's tag, for fallbacks."""
-    item = page.item
+def record(number: int, item, path: str, fallback: bool, tag_of) -> dict:
+    """The record of an item shown at `path`; `tag_of(code)` gives a language's tag, for fallbacks."""
     found = {
-        "id": number, "url": page.path, "title": item.title, "summary": item.meta.get("summary", ""),
+        "id": number, "url": path, "title": item.title, "summary": item.meta.get("summary", ""),
         "body_text": " ".join(part for part in (plain_text(item.body_html), fact_text(item)) if part),
-        "section": section, "date": shown_date(item), "terms": item_terms(item),
+        "section": BY_NAME[item.type].folder, "date": shown_date(item), "terms": item_terms(item),
     }
-    if page.fallback:
+    if fallback:
         found["lang"] = tag_of(item.lang)
     return found
 
 
-def language_records(pages, tag_of) -> list[dict]:
-    """Records of a language's item pages, numbered in page order (the plan's, stable per build)."""
-    items = [page for page in pages if page.kind == "item"]
-    return [record(number, page, page.content_type.folder, tag_of) for number, page in enumerate(items)]
+def language_records(shown, tag_of) -> list[dict]:
+    """Records of a language's items, numbered in the order given: (item, path, fallback) triples."""
+    return [record(number, item, path, fallback, tag_of) for number, (item, path, fallback) in enumerate(shown)]
+
+
+def shown_items(pages) -> list[tuple]:
+    """(item, path, fallback) of a language's item pages, in plan order (stable per build)."""
+    return [(page.item, page.path, page.fallback) for page in pages if page.kind == "item"]
 
 
 def facets(found: list[dict], sort_key) -> tuple:
