@@ -12,6 +12,7 @@ from hub_build.staging import contained
 from hub_pages.routes import Page
 
 from . import index, records
+from .cache import IndexCache
 from .pipeline import profile
 
 SCRIPTS = "js/search"  # the search scripts, below the theme's static folder and /theme/ on the site
@@ -61,10 +62,13 @@ class HubSearchGenerator(Generator):
         if not self.settings["HUB_SEARCH"]:
             return
         output = Path(self.output_path)
+        cache_folder = self.settings.get("HUB_CACHE_PATH")
+        cache = IndexCache(Path(cache_folder) / "search" if cache_folder else None)
         for language in self.context["hub_plan"].languages:
-            folder = search_path(language)
-            for path, data in index.build(self.context["hub_search_records"][language.code], language.code).items():
-                write_bytes(output, folder + path, data)
+            found = self.context["hub_search_records"][language.code]
+            files = cache.files(language.code, found, lambda: index.build(found, language.code))
+            for path, data in files.items():
+                write_bytes(output, search_path(language) + path, data)
         # Hosts that serve precompressed files send these instead of compressing on every request.
         scripts = Path(self.theme) / "static" / SCRIPTS
         for script in sorted(scripts.rglob("*.js")):

@@ -25,8 +25,13 @@ TERM_FIELDS = ("topics", "countries")
 SKIPPED_TEXT = {"title", "summary", "translation_key", "status", "source_revision"}
 
 
+# Markup inside a line of text: its edges do not separate words ("keep<em>ing</em>" is one word).
+INLINE = {"a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span",
+          "strong", "sub", "sup", "u"}
+
+
 class _Text(HTMLParser):
-    """The words of sanitised body HTML; every tag boundary separates words."""
+    """The words of sanitised body HTML; the edges of blocks (paragraphs, items, cells) separate words."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -36,10 +41,12 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
     def handle_starttag(self, tag, attrs):
-        self.parts.append(" ")
+        if tag not in INLINE:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
-        self.parts.append(" ")
+        if tag not in INLINE:
+            self.parts.append(" ")
 
 
 def plain_text(html: str) -> str:

@@ -14,11 +14,16 @@ def sitemap_path(language) -> str:
     return f"{language.prefix}/sitemap.xml"
 
 
+UNLISTED = {"search"}  # pages with nothing of their own to find (noindex)
+
+
 def language_sitemap(plan, lang: str, siteurl: str) -> str:
     lines = [HEADER]
     for page in plan.language_pages(lang):
         if page.fallback:
             continue  # its canonical address is the original's, listed in that language's sitemap
+        if page.kind in UNLISTED:
+            continue
         lines.append(f"  <url>\n    <loc>{escape(siteurl + '/' + page.path)}</loc>\n")
         alternates = plan.alternates(page)
         default = plan.x_default(page)

@@ -188,7 +188,7 @@ def test_a_latin_query_finds_the_cyrillic_document_and_both_scripts_meet():
     hit = search(files, "Čuvanje")[0]
     assert hit == {"url": "/x/resources/2/", "title": "Čuvanje dece u porodici", "section": "resources",
                    "date": "2024-01-01", "summary": "Hraniteljstvo i čuvanje",
-                   "terms": {"topics": ["alternative-care"], "type": ["guide"]}, "number": hit["number"],
+                   "terms": {"topics": ["alternative-care"], "type": ["guide"]}, "lang": "", "number": hit["number"],
                    "score": hit["score"], "matched": ["cuvanj"]}
 
 

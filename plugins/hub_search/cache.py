@@ -1,0 +1,55 @@
+"""Built indexes kept between builds: a language whose records did not change is not rebuilt.
+
+A language's index depends only on its records, its code and the search code (index, pipeline,
+languages.json, the pinned lunr and snowballstemmer), so the key hashes exactly those. Building a
+large hub's indexes takes minutes (tools/bench_search.py); a rebuild after editing one item in one
+language rebuilds that language's index and the languages that show it through fallbacks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from pathlib import Path
+
+from importlib.metadata import version
+
+CODE = Path(__file__).parent
+
+
+def code_digest() -> str:
+    digest = hashlib.sha256(f"{version('lunr')}\0{version('snowballstemmer')}".encode())
+    for path in sorted(CODE.glob("*.py")) + [CODE / "languages.json"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def key(lang: str, records: list[dict], code: str) -> str:
+    data = json.dumps([lang, code, records], ensure_ascii=False, sort_keys=True).encode()
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+class IndexCache:
+    """One file per language: <folder>/<lang>-<key>.pickle; older keys of the language are removed."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.code = code_digest() if folder else ""
+
+    def files(self, lang: str, records: list[dict], build) -> dict[str, bytes]:
+        if self.folder is None:
+            return build()
+        path = self.folder / f"{lang}-{key(lang, records, self.code)}.pickle"
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # missing, or damaged in any of the many ways unpickling reports: rebuild
+            pass
+        files = build()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for old in self.folder.glob(f"{lang}-*.pickle"):
+            old.unlink(missing_ok=True)
+        partial = path.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)
+        return files
