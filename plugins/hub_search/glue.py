@@ -52,9 +52,12 @@ class HubSearchGenerator(Generator):
             return
         plan = self.context["hub_plan"]
         languages = plan.languages
-        found = {language.code: records.language_records(records.shown_items(plan.language_pages(language.code)),
-                                                         lambda code: languages[code].tag)
-                 for language in languages}
+        fallbacks = self.settings["HUB_SEARCH_FALLBACKS"]
+        found = {}
+        for language in languages:
+            shown = [entry for entry in records.shown_items(plan.language_pages(language.code))
+                     if fallbacks or not entry[2]]
+            found[language.code] = records.language_records(shown, lambda code: languages[code].tag)
         self.context["hub_search_records"] = found
         plan.add_pages([search_page(language, found[language.code], plan.hub.vocabularies) for language in languages])
 

@@ -100,3 +100,16 @@ def test_every_language_has_a_search_page_and_precompressed_index(demo):
         form = page(demo, f"{lang}/search/").xpath("//form[@class='search']")[0]
         assert form.get("data-index").endswith(f"/{lang}/search/manifest.json")
     assert (demo / "theme" / "js" / "search" / "search.js.gz").exists()
+
+
+def test_fallbacks_can_be_left_out_of_the_indexes(demo, tmp_path):
+    from hubtest import build, settings_file
+
+    output = tmp_path / "output"
+    result = build(ROOT / "content", output, settings_file(tmp_path, "HUB_SEARCH_FALLBACKS = False\n"))
+    assert result.returncode == 0, result.stderr
+    for lang in ("sr", "bs"):
+        own, everything = Reader(output / lang / "search"), Reader(demo / lang / "search")
+        rows = everything.documents(list(range(everything.manifest["count"])))
+        assert own.manifest["count"] == sum(1 for row in rows if not row["lang"]) < everything.manifest["count"]
+    assert Reader(output / "en" / "search").manifest["count"] == Reader(demo / "en" / "search").manifest["count"]
