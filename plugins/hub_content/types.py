@@ -60,6 +60,7 @@ class ContentType:
     home: int = 0  # how many of the first listing the home page shows
     vocabulary: str | None = None  # each file is the page of one term of this vocabulary
     checks: tuple[Callable, ...] = ()  # meta -> [(field, message, fix)], run on originals
+    type_field: str | None = None  # the field saying which type of item it is (the search's "type" filter)
 
     @property
     def schema(self) -> dict[str, Field]:
@@ -93,7 +94,7 @@ NEWS = ContentType(
 )
 
 RESOURCE = ContentType(
-    name="resource", folder="resources", url="resources/{slug}/", home=4,
+    name="resource", folder="resources", url="resources/{slug}/", home=4, type_field="resource_type",
     listings=(Listing("all", "", everything, newest_first),),
     fields=(
         Field("date", Date(), required=True, doc="the day it was added to the library, YYYY-MM-DD"),
@@ -110,7 +111,7 @@ RESOURCE = ContentType(
 )
 
 EVENT = ContentType(
-    name="event", folder="events", url="events/{slug}/", home=3,
+    name="event", folder="events", url="events/{slug}/", home=3, type_field="event_type",
     listings=(Listing("upcoming", "", moments.upcoming, lambda meta: (moments.start(meta),)),
               Listing("past", "past/", moments.past, lambda meta: (-moments.start(meta).timestamp(),))),
     checks=(moments.check_event,),
@@ -132,7 +133,7 @@ EVENT = ContentType(
 )
 
 COURSE = ContentType(
-    name="course", folder="courses", url="courses/{slug}/", home=3,
+    name="course", folder="courses", url="courses/{slug}/", home=3, type_field="level",
     listings=(Listing("all", "", everything, newest_first),),
     fields=(
         POSTED,
@@ -148,7 +149,7 @@ COURSE = ContentType(
 )
 
 OPPORTUNITY = ContentType(
-    name="opportunity", folder="opportunities", url="opportunities/{slug}/", home=3,
+    name="opportunity", folder="opportunities", url="opportunities/{slug}/", home=3, type_field="kind",
     listings=(Listing("open", "", moments.still_open, lambda meta: (meta["deadline"].toordinal(),)),
               Listing("closed", "closed/", moments.closed, lambda meta: (-meta["deadline"].toordinal(),))),
     fields=(

@@ -21,10 +21,11 @@ from .routes import Page, SitePlan
 from .structured import json_ld
 
 
-def write(output: Path, relative: str, text: str) -> None:
+def write(output: Path, relative: str, data: str | bytes) -> None:
+    """Write a file of the site (text as UTF-8), refusing any path that leaves `output`."""
     target = contained(output, relative)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
 def item_state(item) -> tuple:

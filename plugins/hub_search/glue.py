@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from hub_build.staging import contained
+from hub_pages.render import write
 from hub_pages.routes import Page
 
 from . import index, records
@@ -40,12 +40,6 @@ def search_page(language, found: list[dict], vocabularies) -> Page:
                 facets=records.facets(found, sort_key), scripts=stemmer_scripts(language.code))
 
 
-def write_bytes(output: Path, relative: str, data: bytes) -> None:
-    target = contained(output, relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-
-
 class HubSearchGenerator(Generator):
     def generate_context(self):
         if not self.settings["HUB_SEARCH"]:
@@ -55,8 +49,8 @@ class HubSearchGenerator(Generator):
         fallbacks = self.settings["HUB_SEARCH_FALLBACKS"]
         found = {}
         for language in languages:
-            shown = [entry for entry in records.shown_items(plan.language_pages(language.code))
-                     if fallbacks or not entry[2]]
+            shown = [(item, path, fallback) for item, path, fallback in records.shown_items(
+                plan.language_pages(language.code)) if fallbacks or not fallback]
             found[language.code] = records.language_records(shown, lambda code: languages[code].tag)
         self.context["hub_search_records"] = found
         plan.add_pages([search_page(language, found[language.code], plan.hub.vocabularies) for language in languages])
@@ -71,11 +65,11 @@ class HubSearchGenerator(Generator):
             found = self.context["hub_search_records"][language.code]
             files = cache.files(language.code, found, lambda: index.build(found, language.code))
             for path, data in files.items():
-                write_bytes(output, search_path(language) + path, data)
+                write(output, search_path(language) + path, data)
         # Hosts that serve precompressed files send these instead of compressing on every request.
         scripts = Path(self.theme) / "static" / SCRIPTS
         for script in sorted(scripts.rglob("*.js")):
-            write_bytes(output, f"theme/{SCRIPTS}/{script.relative_to(scripts).as_posix()}.gz",
+            write(output, f"theme/{SCRIPTS}/{script.relative_to(scripts).as_posix()}.gz",
                         index.gz(script.read_bytes()))
 
 

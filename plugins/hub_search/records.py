@@ -1,6 +1,6 @@
 """What a language's search index holds: one record per item page of that language.
 
-Pure: from planned item pages (hub_pages' Page, with its item) to the records `index.build` takes.
+Pure: from the items a language shows (with their addresses) to the records `index.build` takes.
 A language's index holds every item its site shows, its own translations and the items it shows
 through its fallback chain (in their own language, which the record's `lang` tag says), because a
 reader of that language finds those in its listings too. Addresses are relative to the site root:
@@ -18,8 +18,6 @@ from hub_content.types import BY_FOLDER, BY_NAME, SCHEMAS
 
 from .index import section_rank
 
-# The field whose term is an item's "type" in the search filters, per content type.
-TYPE_FIELDS = {"resource": "resource_type", "event": "event_type", "opportunity": "kind", "course": "level"}
 TERM_FIELDS = ("topics", "countries")
 # Words readers look for beyond the title, summary and body: who made it, where it happens.
 SKIPPED_TEXT = {"title", "summary", "translation_key", "status", "source_revision"}
@@ -81,9 +79,9 @@ def item_terms(item) -> dict[str, list[str]]:
     for name in TERM_FIELDS:
         if name in schema and name in item.meta:
             terms[name] = list(terms_of(schema[name].kind, item.meta[name]))
-    type_field = TYPE_FIELDS.get(item.type)
-    if type_field and type_field in item.meta:
-        terms["type"] = list(terms_of(schema[type_field].kind, item.meta[type_field]))
+    field = BY_NAME[item.type].type_field
+    if field and field in item.meta:
+        terms["type"] = list(terms_of(schema[field].kind, item.meta[field]))
     return {name: ids for name, ids in terms.items() if ids}
 
 
@@ -130,5 +128,5 @@ def facets(found: list[dict], sort_key) -> tuple:
 
 def type_field(folder: str) -> tuple[str, str]:
     """(field, vocabulary) of a section's type."""
-    field = TYPE_FIELDS[BY_FOLDER[folder].name]
-    return field, SCHEMAS[BY_FOLDER[folder].name][field].kind.vocabulary
+    content_type = BY_FOLDER[folder]
+    return content_type.type_field, content_type.schema[content_type.type_field].kind.vocabulary

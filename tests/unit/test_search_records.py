@@ -3,6 +3,7 @@
 import datetime as dt
 from types import SimpleNamespace
 
+from hub_content.types import BY_NAME
 from hub_search.records import facets, language_records, plain_text
 
 
@@ -52,3 +53,12 @@ def test_facets_count_each_value_and_group_types_by_section():
         ("topics", "topics", (("online-safety", 2),)),
         ("countries", "countries", (("croatia", 1), ("serbia", 1))),
     )
+
+
+def test_every_type_field_is_a_term_of_its_content_type():
+    from hub_content.fields import Term
+    from hub_content.types import CONTENT_TYPES
+
+    declared = {t.name: t.type_field for t in CONTENT_TYPES if t.type_field}
+    assert declared == {"resource": "resource_type", "event": "event_type", "course": "level", "opportunity": "kind"}
+    assert all(isinstance(BY_NAME[name].schema[field].kind, Term) for name, field in declared.items())
