@@ -214,3 +214,17 @@ def bench_check(c, items=30000):
         timed("three files (a pull request), warm cache", touched)
         shutil.rmtree(root / "cache", ignore_errors=True)
         timed("three files, cold cache", touched)
+
+
+@task(help={"target": "where to publish: a folder, or any rclone destination (\":sftp,host=...:/var/www/hub\", "
+                      "\":s3,provider=AWS,env_auth=true:bucket\", a configured remote:path)",
+            "output": "the built site to publish (default: output)",
+            "dry_run": "only show what would be copied and deleted"})
+def publish(c, target="", output="output", dry_run=False):
+    """Copy a built site to TARGET with rclone: only changed files, and delete what the site no longer has."""
+    sys.path.insert(0, str(HERE / "tools"))
+    from publish import main as publish_site
+
+    code = publish_site(output, target, dry_run)
+    if code:
+        raise SystemExit(code)

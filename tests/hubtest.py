@@ -8,12 +8,14 @@ import sys
 import textwrap
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from static_server import RangeRequestHandler  # noqa: E402  (static hosts answer Range requests)
 EPOCH = "1795262400"  # 2026-11-21 12:00 UTC, so builds are reproducible
 
 
@@ -71,7 +73,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(RangeRequestHandler):
     def log_message(self, format, *args):
         pass
 

@@ -8,23 +8,32 @@ Generates DOCS items over the eight languages (tools/search_corpus.py) and write
 folder, one Markdown file per item with the front matter its content type requires, as coordinators
 write them. Reads that folder as the build does (hub_content's load_hub, pelicanconf.py's languages
 and fallback chains) and makes each language's records as hub_search's glue does: its own items and
-those it shows through fallbacks. Builds every language's index files with
-plugins/hub_search/index.py into a temporary folder, serves it over HTTP from a local server that
-sends the precompressed `.gz` twins (Content-Encoding: gzip) and counts the bytes of every response,
-then opens each benchmarked language in headless Chromium (Playwright, Debian's chromium) on a page
-that loads only the search scripts, as the hub's search page does:
+those it shows through fallbacks. Builds every language's index with plugins/hub_search/index.py
+(manifest.json and pack files `<base><n>.bin` of gzip members) into a temporary folder, serves it over
+HTTP from a local server that answers the engine's Range requests on the packs with 206 and the
+member's exact bytes (already gzip: no Content-Encoding), sends manifest.json and the scripts
+gzip-encoded (from `.gz` twins, as with HUB_SEARCH_GZIP and a host serving precompressed files) and
+counts the bytes of every response (status line, headers, body); then opens each benchmarked
+language in headless Chromium (Playwright, Debian's chromium) on a page that loads only the search
+scripts, as the hub's search page does:
 
   first query   bytes of everything the page fetched to show the first results: the scripts
-                (lunr.min.js, stemmers, pipeline.js, search.js, page.js), the manifest, shards, doc store
+                (lunr.min.js, stemmers, pipeline.js, search.js, page.js), the manifest, the members
+                (shards, rows files, doc store chunks) read by Range from the packs
   second query  bytes a second, different query fetched on top
   later queries bytes of the second and the 50 queries after it: median, 95th percentile, maximum
   latency       milliseconds from query() to results (fetches from localhost included), over those
                 50 queries: median and 95th percentile; with, for comparison, the same queries on
-                an engine whose files are already in memory (the engine's own work), and what this
-                Chromium takes to fetch 1, 5 and 10 tiny files from the same server (the floor)
+                an engine whose packs are already in memory (the engine's own work: Range slices,
+                gunzip, JSON parsing, lunr.Index.load, queries, merging), and what this Chromium
+                takes to fetch 1, 5 and 10 tiny files from the same server (the floor)
 
-The whole run takes about 11 minutes for 50,000 documents on a 2-CPU machine (reading ~110 s, index
-builds ~470 s: with fallbacks, the eight languages index 215,714 records).
+Before that, per language: build time, the files written (manifest + packs) and their bytes on disk,
+the members in the packs (by kind), the shards' sizes and the largest member.
+
+With the previous format (hub-search-1, one file per member plus `.gz` twins) the whole run took
+about 11 minutes for 50,000 documents on a 2-CPU machine (reading ~110 s, index builds ~470 s: with
+fallbacks, the eight languages index 215,714 records).
 
 Queries are real words of the corpus, drawn from the most frequent content words (the worst case:
 frequent terms have the largest shards), one or two words; Serbian ones typed in Latin without
@@ -45,7 +54,7 @@ import tempfile
 import threading
 import time
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -54,6 +63,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import search_corpus  # noqa: E402
+from static_server import RANGE, RangeRequestHandler  # noqa: E402
 from hub_search import index as search_index  # noqa: E402
 from hub_search.pipeline import profile, tokens, transliterate_serbian, unaccent  # noqa: E402
 
@@ -76,36 +86,60 @@ PAGE = """<!doctype html>
 
 
 class Traffic:
-    """Bytes sent per request (status line, headers and body), as the browser receives them."""
+    """Bytes sent per request (status line, headers and body), as the browser receives them: (name,
+    bytes, how) with how "gz" (Content-Encoding: gzip), "raw" or "range" (a 206 of a pack's bytes),
+    and name the URL path, or for a range of a pack the logical URL of the member it holds."""
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.requests: list[tuple[str, int, bool]] = []
+        self.requests: list[tuple[str, int, str]] = []
 
-    def add(self, path: str, size: int, compressed: bool):
+    def add(self, path: str, size: int, how: str):
         with self.lock:
-            self.requests.append((path, size, compressed))
+            self.requests.append((path, size, how))
 
-    def take(self) -> list[tuple[str, int, bool]]:
+    def take(self) -> list[tuple[str, int, str]]:
         with self.lock:
             taken, self.requests = self.requests, []
             return taken
 
 
-class Handler(SimpleHTTPRequestHandler):
-    """Serves `<file>.gz` with Content-Encoding: gzip when the browser accepts gzip."""
+class Handler(RangeRequestHandler):
+    """Answers a Range request with 206 and exactly those bytes (tools/static_server.py), as static
+    hosts do: the packs' members are gzip already, so they go as they are, without Content-Encoding.
+    Otherwise serves `<file>.gz` with Content-Encoding: gzip when the browser accepts gzip (the
+    scripts, the manifest), else the file."""
 
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body are two writes: Nagle would hold the body 40 ms
     traffic: Traffic
+    members: dict[tuple[str, int], str]  # (pack URL path, first byte in it) -> the member's logical URL path
 
     def log_message(self, format, *args):
         pass
 
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def do_GET(self):
+        self.header_bytes = 0
         path = Path(self.translate_path(self.path))
         if not path.is_file():
             self.send_error(404)
+            return
+        if self.headers.get("Range"):
+            source = self.send_head()  # 206 and the range's bytes (416 and None for an impossible range)
+            body = b""
+            if source is not None:
+                try:
+                    body = source.read()
+                finally:
+                    source.close()
+                self.wfile.write(body)
+            wanted = RANGE.match(self.headers["Range"])
+            name = self.members.get((self.path, int(wanted.group(1)))) if wanted else None
+            self.traffic.add(name or f"{self.path} {self.headers['Range']}", len(body) + self.header_bytes, "range")
             return
         body, encoded = path.read_bytes(), False
         zipped = path.with_name(path.name + ".gz")
@@ -116,18 +150,17 @@ class Handler(SimpleHTTPRequestHandler):
         if encoded:
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-cache")
         self.end_headers()
         self.wfile.write(body)
-        self.traffic.add(self.path, len(body) + self.header_bytes, encoded)
+        self.traffic.add(self.path, len(body) + self.header_bytes, "gz" if encoded else "raw")
 
     def flush_headers(self):
         self.header_bytes = sum(map(len, getattr(self, "_headers_buffer", [])))
         super().flush_headers()
 
 
-def serve(folder: Path, traffic: Traffic):
-    handler = type("BenchHandler", (Handler,), {"traffic": traffic})
+def serve(folder: Path, traffic: Traffic, members: dict[tuple[str, int], str]):
+    handler = type("BenchHandler", (Handler,), {"traffic": traffic, "members": members})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
@@ -192,24 +225,42 @@ ONE = """async ([text]) => {
 }"""
 
 
-# The same queries on a fresh engine whose files are already in memory (read beforehand, outside the
-# timing): what the engine itself costs (JSON parsing, lunr.Index.load, queries, merging), no network.
-ENGINE_ONLY = """async ([manifest, queries]) => {
-  const texts = new Map();
-  for (const url of window.__bench.fetched) {
-    if (!texts.has(url)) texts.set(url, await (await fetch(url)).text());
+# The same queries on a fresh engine whose index is already in memory: the manifest and the
+# language's packs, read whole beforehand (outside the timing); the engine's Range requests are
+# answered from them (206 and the range's bytes, as the server does). What the engine itself costs
+# (slicing, gunzip, JSON parsing, lunr.Index.load, queries, merging), no network. `missed`: requests
+# the memory could not answer (they went to the server; there should be none).
+ENGINE_ONLY = """async ([manifestPath, queries]) => {
+  const manifestUrl = new URL(manifestPath, location.href).href;
+  const manifestText = await (await fetch(manifestUrl, {cache: "no-store"})).text();
+  const manifest = JSON.parse(manifestText);
+  const packs = new Map();
+  for (const [name] of manifest.packs) {
+    const url = new URL(manifest.base + name, manifestUrl).href;
+    packs.set(url, await (await fetch(url, {cache: "no-store"})).arrayBuffer());
   }
-  const memory = (url) => Promise.resolve(texts.has(url)
-    ? {ok: true, status: 200, json: () => Promise.resolve(JSON.parse(texts.get(url)))}
-    : fetch(url));
-  const engine = HubSearch.open(manifest, {fetch: memory});
+  const missed = [];
+  const memory = (url, init) => {
+    const range = init && init.headers && init.headers.Range;
+    const wanted = range && /^bytes=(\\d+)-(\\d+)$/.exec(range);
+    if (wanted && packs.has(url)) {
+      const bytes = packs.get(url).slice(Number(wanted[1]), Number(wanted[2]) + 1);
+      return Promise.resolve({ok: true, status: 206, arrayBuffer: () => Promise.resolve(bytes)});
+    }
+    if (url === manifestUrl && !range) {
+      return Promise.resolve({ok: true, status: 200, json: () => Promise.resolve(JSON.parse(manifestText))});
+    }
+    missed.push(url + (range ? " " + range : ""));
+    return fetch(url, init);
+  };
+  const engine = HubSearch.open(manifestUrl, {fetch: memory});
   const times = [];
   for (const text of queries) {
     const start = performance.now();
     await engine.query(text);
     times.push(performance.now() - start);
   }
-  return times;
+  return {times, missed};
 }"""
 
 
@@ -232,12 +283,25 @@ def bench_language(browser, base: str, traffic: Traffic, lang: str) -> dict:
         time.sleep(0.02)  # let the server log the last response
         requests = traffic.take()
         result.update(text=text, requests=requests, bytes=sum(size for _, size, _ in requests),
-                      tiers=sum(1 for path, _, _ in requests if "/t/" in path))
+                      tiers=sum(1 for path, _, how in requests if how == "range" and "/t/" in path))
         runs.append(result)
-    engine_times = sorted(page.evaluate(ENGINE_ONLY, [f"/{lang}/search/manifest.json", queries])[2:])
+        whole = [(path, size) for path, size, how in requests if how != "range" and path.endswith(".bin")]
+        if whole:  # every later query would download whole packs again: no figure would mean anything
+            context.close()
+            raise SystemExit(f"bench: {lang}: query {text!r} fetched whole packs, without a Range header "
+                             f"({len(whole)} requests, {kb(sum(size for _, size in whole))}: {whole[:3]}); the "
+                             f"engine must pass fetch's init (its Range header) on (theme/static/js/search/search.js)")
+    engine = page.evaluate(ENGINE_ONLY, [f"/{lang}/search/manifest.json", queries])
+    engine_times = sorted(engine["times"][2:])
     context.close()
     if errors:
         raise SystemExit(f"bench: page errors in {lang}: {errors}")
+    if engine["missed"]:
+        raise SystemExit(f"bench: the in-memory engine of {lang} asked for what it did not hold: "
+                         f"{engine['missed'][:5]}")
+    unnamed = [path for run in runs for path, _, how in run["requests"] if how == "range" and " bytes=" in path]
+    if unnamed:
+        raise SystemExit(f"bench: {lang} ranges that start no member: {unnamed[:5]}")
     later = runs[2:]
     times = sorted(run["ms"] for run in later)
     sizes = sorted(run["bytes"] for run in runs[1:])
@@ -309,29 +373,84 @@ def hub_records(content: Path) -> dict[str, list[dict]]:
     return found
 
 
-def build_all(corpus: dict[str, list[dict]], target: Path, settings=None) -> dict:
-    totals = {"raw": 0, "gz": 0, "files": 0, "seconds": 0.0}
-    print(f"{'lang':4} {'docs':>6} {'build s':>8} {'files':>6} {'raw':>10} {'gzip':>10} {'shards':>6} "
-          f"{'shard gz max':>12} {'p50':>7} {'manifest gz':>11}")
+def member_table(files: dict[str, bytes]) -> dict[str, list[int]]:
+    """Every member of a built index: label ("s/3.json", "t/3.1.1.json", ...) -> [offset, length] in
+    the packs laid end to end, found as the engine finds them (the manifest, then each shard)."""
+    reader = search_index.Reader(files)
+    manifest = reader.manifest
+    table: dict[str, list[int]] = {}
+
+    def run(kind: str, laid: dict) -> None:  # a run's members follow each other (index.run_location)
+        offset = laid["start"]
+        for number, size in enumerate(laid["sizes"]):
+            table[f"{kind}/{number}.json"] = [offset, size]
+            offset += size
+
+    run("d", manifest["docs"])
+    for values in manifest["facets"].values():
+        for label, _, *location in values.values():
+            table[label] = location
+    run("s", manifest["shard_run"])
+    for number in range(len(manifest["shards"])):
+        shard = reader.member(f"s/{number}.json", table[f"s/{number}.json"])
+        for label, *location in shard["rows"].values():
+            table[label] = location
+        for more in shard["more"].values():
+            for label, _, _, *location in more["tiers"]:
+                table[label] = location
+    return table
+
+
+def build_all(corpus: dict[str, list[dict]], target: Path, settings=None) -> tuple[dict, dict[tuple[str, int], str]]:
+    """Builds and writes each language's index (manifest.json, its packs, and the manifest's `.gz`
+    twin the server sends); prints what was written. Returns the totals and, for the server, each
+    member's logical URL path by (pack URL path, first byte in the pack)."""
+    totals = {"disk": 0, "files": 0, "packs": 0, "members": 0, "seconds": 0.0}
+    names: dict[tuple[str, int], str] = {}
+    print(f"{'lang':4} {'docs':>6} {'build s':>8} {'files':>5} {'packs':>5} {'on disk':>10} {'members':>8} "
+          f"{'shards':>6} {'tiers':>6} {'rows':>6} {'docs':>6} {'filters':>7} {'shard max':>9} {'p50':>7} "
+          f"{'manifest gz':>11} | largest member")
     for lang, records in corpus.items():
         start = time.perf_counter()
         files = search_index.build(records, lang, settings or search_index.Settings())
         seconds = time.perf_counter() - start
         write_files(target / lang / "search", files)
-        raw = sum(len(data) for path, data in files.items() if not path.endswith(".gz"))
-        zipped = sum(len(data) for path, data in files.items() if path.endswith(".gz"))
-        shards = sorted(len(data) for path, data in files.items() if "/s/" in path and path.endswith(".gz"))
-        count = sum(1 for path in files if not path.endswith(".gz"))
-        print(f"{lang:4} {len(records):6d} {seconds:8.1f} {count:6d} {raw / 1e6:8.1f}MB {zipped / 1e6:8.1f}MB "
-              f"{len(shards):6d} {kb(shards[-1]):>12} {kb(shards[len(shards) // 2]):>7} "
-              f"{kb(len(files['manifest.json.gz'])):>11}")
-        totals["raw"] += raw
-        totals["gz"] += zipped
-        totals["files"] += count
+        manifest_gz = search_index.gz(files["manifest.json"])
+        write_files(target / lang / "search", {"manifest.json.gz": manifest_gz})  # as HUB_SEARCH_GZIP writes it
+        manifest = json.loads(files["manifest.json"])
+        packs = {manifest["base"] + name: begin for name, begin in manifest["packs"]}
+        if set(files) != {"manifest.json", *packs}:
+            raise SystemExit(f"bench: {lang}: build wrote {sorted(set(files) - {'manifest.json', *packs})} "
+                             f"beyond the manifest and its packs")
+        table = member_table(files)
+        packed = sum(len(files[name]) for name in packs)
+        if sum(length for _, length in table.values()) != packed:
+            print(f"  {lang}: the members found cover {sum(length for _, length in table.values())} bytes "
+                  f"of the packs' {packed}")
+        starts = sorted((begin, name) for name, begin in packs.items())
+        for label, (offset, _) in table.items():
+            begin, name = max(item for item in starts if item[0] <= offset)
+            names[(f"/{lang}/search/{name}", offset - begin)] = f"/{lang}/search/{manifest['base']}{label}"
+        kinds = {kind: sorted(length for label, (_, length) in table.items() if label.startswith(kind + "/"))
+                 for kind in "stdrf"}
+        largest = max(table, key=lambda label: table[label][1])
+        disk = sum(map(len, files.values()))
+        shards = kinds["s"] or [0]
+        print(f"{lang:4} {len(records):6d} {seconds:8.1f} {len(files):5d} {len(packs):5d} {disk / 1e6:8.1f}MB "
+              f"{len(table):8d} {len(kinds['s']):6d} {len(kinds['t']):6d} {len(kinds['r']):6d} {len(kinds['d']):6d} "
+              f"{len(kinds['f']):7d} {kb(shards[-1]):>9} {kb(shards[len(shards) // 2]):>7} "
+              f"{kb(len(manifest_gz)):>11} | {largest} {kb(table[largest][1])}")
+        totals["disk"] += disk
+        totals["files"] += len(files)
+        totals["packs"] += len(packs)
+        totals["members"] += len(table)
         totals["seconds"] += seconds
-    print(f"{'all':4} {sum(map(len, corpus.values())):6d} {totals['seconds']:8.1f} {totals['files']:6d} "
-          f"{totals['raw'] / 1e6:8.1f}MB {totals['gz'] / 1e6:8.1f}MB")
-    return totals
+    print(f"{'all':4} {sum(map(len, corpus.values())):6d} {totals['seconds']:8.1f} {totals['files']:5d} "
+          f"{totals['packs']:5d} {totals['disk'] / 1e6:8.1f}MB {totals['members']:8d}")
+    print(f"index: {totals['members']} members in {totals['files']} files written ({len(corpus)} manifest.json + "
+          f"{totals['packs']} packs, {totals['disk'] / 1e6:.1f} MB); with HUB_SEARCH_GZIP also {len(corpus)} "
+          f"manifest.json.gz (the bench serves them)")
+    return totals, names
 
 
 def main(docs: int = 50000, langs: list[str] | None = None, keep: Path | None = None, settings=None,
@@ -357,10 +476,10 @@ def main(docs: int = 50000, langs: list[str] | None = None, keep: Path | None = 
         if only:
             corpus = {lang: records for lang, records in corpus.items() if lang in only}
         langs = langs or list(corpus)
-        build_all(corpus, folder, settings)
+        _, names = build_all(corpus, folder, settings)
         write_site(folder, langs)
         traffic = Traffic()
-        base, server = serve(folder, traffic)
+        base, server = serve(folder, traffic, names)
         reports = []
         try:
             with sync_playwright() as playwright:
@@ -386,7 +505,8 @@ def main(docs: int = 50000, langs: list[str] | None = None, keep: Path | None = 
                   f"{report['engine']:6.1f}/{report['engine_p95']:<6.1f} | "
                   f"{'/'.join(f'{ms:.0f}' for ms in report['baseline'].values())}")
         print("(later queries: the second and the 50 after it; tiers: queries that loaded a further tier; req: median "
-              "requests per later query; engine: the same queries with every file already in memory, no network; "
+              "requests per later query; engine: the same queries with the manifest and packs already in memory, "
+              "no network; "
               "fetch: this Chromium's time to fetch that many tiny files in parallel from the same server)")
         for report in reports:
             first, second = report["first"], report["second"]
@@ -394,12 +514,12 @@ def main(docs: int = 50000, langs: list[str] | None = None, keep: Path | None = 
                   f"({first['mode']}); second {second['text']!r} -> {second['count']} of {second['total']}")
         worst = max(reports, key=lambda report: report["first"]["bytes"])
         print(f"\nworst first query: {worst['lang']} {kb(worst['first']['bytes'])}; requests:")
-        for path, size, encoded in worst["first"]["requests"]:
-            print(f"  {size:7d} {'gz ' if encoded else 'raw'} {path}")
+        for path, size, how in worst["first"]["requests"]:
+            print(f"  {size:7d} {how:5} {path}")
         run = max((run for report in reports for run in report["runs"][1:]), key=lambda run: run["bytes"])
         print(f"heaviest later query: {run['text']!r} {kb(run['bytes'])}; requests:")
-        for path, size, encoded in run["requests"]:
-            print(f"  {size:7d} {'gz ' if encoded else 'raw'} {path}")
+        for path, size, how in run["requests"]:
+            print(f"  {size:7d} {how:5} {path}")
         print(f"all languages: first query max {kb(max(r['first']['bytes'] for r in reports))}, second query max "
               f"{kb(max(r['second']['bytes'] for r in reports))}, later queries median "
               f"{kb(statistics.median(run['bytes'] for r in reports for run in r['runs'][1:]))}; latency median "

@@ -14,12 +14,15 @@ import threading
 import time
 import weakref
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
+
+sys.path.insert(0, str(Path(__file__).parent))
+from static_server import RangeRequestHandler  # noqa: E402
 
 CHANGES = ("created", "modified", "moved", "deleted")
 STAGING_MARK, PREVIOUS_MARK = ".staging-", ".previous-"
@@ -121,7 +124,7 @@ class Watcher(FileSystemEventHandler):
 
 
 def handler_class(output: Path, state: BuildState):
-    class Handler(SimpleHTTPRequestHandler):
+    class Handler(RangeRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(output), **kwargs)
 

@@ -1,7 +1,9 @@
 """Staged output: build into a fresh sibling folder, swap it into place on success.
 
 A failed or killed build never touches the published folder; withdrawn content
-disappears because every build starts from an empty folder.
+disappears because every build starts from an empty folder. Unchanged files are
+hard-linked from the published folder into the new one (link_unchanged), never
+changed in place, so the published folder stays as it was until the swap.
 """
 
 from __future__ import annotations
@@ -17,6 +19,28 @@ PREVIOUS_MARK = ".previous-"
 
 def staging_path(output: Path) -> Path:
     return output.parent / f".{output.name}{STAGING_MARK}{os.getpid()}"
+
+
+def published_path(staging: Path) -> Path | None:
+    """The output folder a staging folder will replace (None if `staging` is not one)."""
+    name = staging.name
+    if not name.startswith(".") or STAGING_MARK not in name:
+        return None
+    return staging.parent / name[1:].rsplit(STAGING_MARK, 1)[0]
+
+
+def link_unchanged(previous: Path, output: Path, relative: str) -> bool:
+    """Hard-link `relative` from the previous output into the new one; False if it cannot be.
+
+    A warm build reuses every unchanged page this way: linking costs a fraction of writing, and
+    removing the previous output then frees no data."""
+    target = contained(output, relative)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(contained(previous, relative), target)
+    except OSError:
+        return False
+    return True
 
 
 def remove_leftovers(output: Path) -> None:

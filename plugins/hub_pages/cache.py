@@ -38,10 +38,25 @@ def salt(theme: Path, settings: dict, hub) -> str:
     return hashlib.sha256(repr(shared).encode()).hexdigest()
 
 
+def folder_tag(folder: Path) -> str | None:
+    """Who a folder is: its device and inode, which a build's staging folder keeps when it is swapped
+    into place. Pages recorded under the staging folder's tag are those of the published output only
+    once that build was published; a failed build's records never match the output's tag."""
+    try:
+        found = folder.stat()
+    except OSError:
+        return None
+    return f"{found.st_dev}:{found.st_ino}"
+
+
 class PageCache:
     """Rendered pages in one SQLite file per language (one file, not one per page: writing
     thousands of small files costs more than rendering them). Each language is rendered by
-    one process, so the files never see two writers."""
+    one process, so the files never see two writers.
+
+    Each file also records which page (by output path) was written with which key into which
+    output folder, so that a page whose key did not change is hard-linked from the published
+    output rather than written again (plugins/hub_pages/render.py)."""
 
     def __init__(self, folder: Path | None, shared_salt: str):
         self.folder = folder / "pages" if folder else None
@@ -50,19 +65,27 @@ class PageCache:
     def key(self, fingerprint: tuple) -> str:
         return hashlib.sha256((self.salt + repr(fingerprint)).encode()).hexdigest()
 
-    def language(self, code: str) -> "LanguagePages":
-        return LanguagePages(self.folder / f"{code}.sqlite" if self.folder else None)
+    def language(self, code: str, published: Path | None = None, staging: Path | None = None) -> "LanguagePages":
+        return LanguagePages(self.folder / f"{code}.sqlite" if self.folder else None,
+                             folder_tag(published) if published else None, folder_tag(staging) if staging else None)
 
 
 class LanguagePages:
-    def __init__(self, path: Path | None):
+    def __init__(self, path: Path | None, published: str | None = None, staging: str | None = None):
         self.connection = None
         self.used: set[str] = set()
         self.new: dict[str, str] = {}
+        self.written: dict[str, str] = {}  # output path -> key, this build
+        self.published: dict[str, str] = {}  # output path -> key, in the published output
+        self.staging = staging
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.connection = sqlite3.connect(path)
             self.connection.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, html TEXT)")
+            self.connection.execute("CREATE TABLE IF NOT EXISTS written (folder TEXT, path TEXT, key TEXT)")
+            if published:
+                self.published = dict(self.connection.execute(
+                    "SELECT path, key FROM written WHERE folder = ?", (published,)))
 
     def get(self, key: str) -> str | None:
         self.used.add(key)
@@ -74,6 +97,14 @@ class LanguagePages:
     def put(self, key: str, html: str) -> None:
         self.new[key] = html
 
+    def published_as(self, path: str, key: str) -> bool:
+        """Whether the published output holds this page with this key (its bytes are then the page's)."""
+        return self.published.get(path) == key
+
+    def wrote(self, path: str, key: str) -> None:
+        self.used.add(key)
+        self.written[path] = key
+
     def close(self) -> None:
         """Store new pages and forget pages this build no longer has, so the file stays small."""
         if not self.connection:
@@ -83,4 +114,8 @@ class LanguagePages:
             self.connection.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
             self.connection.executemany("INSERT INTO used VALUES (?)", ((k,) for k in self.used))
             self.connection.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+            self.connection.execute("DELETE FROM written")
+            if self.staging:
+                self.connection.executemany("INSERT INTO written VALUES (?, ?, ?)",
+                                            ((self.staging, path, key) for path, key in self.written.items()))
         self.connection.close()

@@ -16,7 +16,7 @@ from hub_i18n import catalogs
 
 from .cache import PageCache, salt
 from .filters import filter_data
-from .render import Renderer, copy_attachment, write
+from .render import Renderer, copy_attachment, workers, write
 from .routes import SitePlan
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ class HubPagesGenerator(Generator):
         renderer = Renderer(self.env, self.context["hub_plan"], self.context["hub_catalogs"], self.settings, cache,
                             notices=self.context.get("hub_page_notices"))
         output = Path(self.output_path)
-        renderer.render_all(output, self.settings["HUB_PROCESSES"])
+        renderer.render_all(output, workers(self.settings["HUB_PROCESSES"]))
         plan, hub = self.context["hub_plan"], self.context["hub"]
         for (lang, _), (path, fields, entries) in sorted(plan.filters.items()):
             write(output, path, filter_data(fields, entries, renderer.url))

@@ -7,11 +7,14 @@ sanitised when read, everything else is autoescaped by the templates.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import multiprocessing
+import os
+import signal
 import shutil
 from pathlib import Path
 
-from hub_build.staging import contained
+from hub_build.staging import contained, link_unchanged, published_path
 from hub_content import moments
 from hub_i18n.l10n import Localizer, utc_offset
 
@@ -19,6 +22,48 @@ from . import messages
 from .cache import PageCache
 from .routes import Page, SitePlan
 from .structured import json_ld
+
+
+def balanced(jobs: list, weight, groups: int) -> list[list]:
+    """`jobs` in `groups` of about equal total weight (the heaviest first, each to the lightest group)."""
+    loads = [[0, number, []] for number in range(groups)]
+    for job in sorted(jobs, key=lambda job: (-weight(job), str(job))):
+        lightest = min(loads)
+        lightest[0] += weight(job)
+        lightest[2].append(job)
+    return [group for _, _, group in loads if group]
+
+
+def workers(setting: int) -> int:
+    """HUB_PROCESSES as a number of processes: 0 is one per core."""
+    return setting or os.cpu_count() or 1
+
+
+def _die_with(parent: int, work, *args) -> None:
+    """Run `work` in a forked process that ends when the build's process ends, even by SIGKILL: an
+    orphan would go on writing into a staging folder that the next build has removed."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the build ended before prctl took effect
+        os._exit(1)
+    work(*args)
+
+
+def run_forked(work, groups: list[list], *args) -> None:
+    """work(group, *args) for each group in its own forked process; fails if any of them failed."""
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_die_with, args=(os.getpid(), work, group, *args)) for group in groups]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    failed = [worker.exitcode for worker in workers if worker.exitcode != 0]
+    if failed:
+        raise RuntimeError(f"{len(failed)} worker process(es) failed; see the errors above")
 
 
 def write(output: Path, relative: str, data: str | bytes) -> None:
@@ -38,10 +83,6 @@ def copy_attachment(source: Path, output: Path, relative: str) -> None:
     shutil.copyfile(source, target)
 
 
-def entries_state(entries) -> tuple:
-    return tuple((e.path, e.fallback, e.state, item_state(e.item)) for e in entries)
-
-
 class Renderer:
     def __init__(self, env, plan: SitePlan, catalogs: dict, settings: dict, cache: PageCache | None = None,
                  notices: dict | None = None):
@@ -52,6 +93,8 @@ class Renderer:
         self.settings = settings
         self.siteurl = settings.get("SITEURL", "").rstrip("/")
         self.cache = cache or PageCache(None, "")
+        self._item_states: dict[str, str] = {}
+        self._language_states: dict[str | None, str] = {}
 
     def url(self, path: str) -> str:
         return f"{self.siteurl}/{path}"
@@ -63,15 +106,18 @@ class Renderer:
             for page in self.plan.language_pages(None):
                 write(output, page.output, self.render(page))
             return
-        stored = self.cache.language(lang)
+        published = published_path(output)
+        stored = self.cache.language(lang, published, output)
         try:
             for page in self.plan.language_pages(lang):
-                write(output, page.output, self.render_cached(page, stored))
+                key = self.cache.key(self.fingerprint(page))
+                if not (stored.published_as(page.output, key) and link_unchanged(published, output, page.output)):
+                    write(output, page.output, self.render_cached(page, key, stored))
+                stored.wrote(page.output, key)
         finally:
             stored.close()
 
-    def render_cached(self, page: Page, stored) -> str:
-        key = self.cache.key(self.fingerprint(page))
+    def render_cached(self, page: Page, key: str, stored) -> str:
         text = stored.get(key)
         if text is None:
             text = self.render(page)
@@ -84,12 +130,31 @@ class Renderer:
         return (
             page.path, page.kind, page.template, page.identity, page.number, page.count, page.listing, page.field,
             page.vocabulary, page.term, page.terms, page.total, page.facets, page.scripts,
-            item_state(page.item) if page.item else None, page.state, entries_state(page.entries),
-            tuple((b.name, b.total, b.more, b.listing, entries_state(b.entries)) for b in page.blocks),
+            self.item_state(page.item) if page.item else None, page.state, self.entries_state(page.entries),
+            tuple((b.name, b.total, b.more, b.listing, self.entries_state(b.entries)) for b in page.blocks),
             tuple(plan.switcher(page)), tuple(plan.alternates(page)), plan.x_default(page), plan.canonical(page),
-            tuple((p.path, p.fallback, item_state(p.item)) for p in plan.navigation(page.lang)),
-            tuple(p.path for p in plan.sections(page.lang)), plan.term_pages(page.lang), self.page_notices(page),
+            self.language_state(page.lang), self.page_notices(page),
         )
+
+    def item_state(self, item) -> str:
+        """A digest of an item's state, once per item and build (a listing shows it on many pages)."""
+        found = self._item_states.get(item.source)
+        if found is None:
+            found = self._item_states[item.source] = hashlib.sha256(repr(item_state(item)).encode()).hexdigest()
+        return found
+
+    def entries_state(self, entries) -> tuple:
+        return tuple((e.path, e.fallback, e.state, self.item_state(e.item)) for e in entries)
+
+    def language_state(self, lang: str | None) -> str:
+        """What every page of a language shows alike (menu, sections, topic pages), once per language."""
+        found = self._language_states.get(lang)
+        if found is None:
+            plan = self.plan
+            shared = (tuple((p.path, p.fallback, self.item_state(p.item)) for p in plan.navigation(lang)),
+                      tuple(p.path for p in plan.sections(lang)), plan.term_pages(lang))
+            found = self._language_states[lang] = hashlib.sha256(repr(shared).encode()).hexdigest()
+        return found
 
     def page_notices(self, page: Page) -> tuple:
         """(kind, date, address and language tag of the original) for each notice about the item shown,
@@ -110,16 +175,8 @@ class Renderer:
         if processes <= 1 or len(codes) < 2:
             self.render_group(codes, output)
             return
-        context = multiprocessing.get_context("fork")
-        groups = [codes[i::processes] for i in range(processes)]
-        workers = [context.Process(target=self.render_group, args=(group, output)) for group in groups if group]
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join()
-        failed = [worker.exitcode for worker in workers if worker.exitcode != 0]
-        if failed:
-            raise RuntimeError(f"{len(failed)} rendering process(es) failed; see the errors above")
+        run_forked(self.render_group, balanced(codes, lambda code: len(self.plan.language_pages(code)), processes),
+                   output)
 
     def render_group(self, codes, output: Path) -> None:
         for code in codes:

@@ -7,6 +7,8 @@ navigation). Paths are relative to the output folder, ending in '/' for pretty U
 
 from __future__ import annotations
 
+import heapq
+
 from dataclasses import dataclass
 
 from hub_build.errors import Problem, fail_if
@@ -363,15 +365,15 @@ class LanguagePlan:
         country with thousands of items does not make planning quadratic."""
         own = entry.item
         weights: dict[str, int] = {}
-        pool: dict[str, Entry] = {}
+        pool: dict[str, tuple] = {}  # path -> (newest key, entry)
         for name, weight in (("topics", 2), ("countries", 1)):
             for term in field_terms(own, name):
-                for other in self._term_pool().get((name, term), [])[:RELATED_POOL]:
+                for order, other in self._term_pool().get((name, term), [])[:RELATED_POOL]:
                     if other.item.key != own.key:
                         weights[other.path] = weights.get(other.path, 0) + weight
-                        pool[other.path] = other
-        ranked = sorted(weights, key=lambda path: ((-weights[path],) + newest(pool[path])))
-        return [pool[path] for path in ranked[:RELATED_SIZE]]
+                        pool[other.path] = (order, other)
+        ranked = heapq.nsmallest(RELATED_SIZE, weights, key=lambda path: ((-weights[path],) + pool[path][0]))
+        return [pool[path][1] for path in ranked]
 
     def _term_pool(self) -> dict:
         if self._pool is None:
@@ -379,7 +381,8 @@ class LanguagePlan:
             own = sorted((e for t in self.hub.content_types if t.listed and t.dated
                           for e in self.by_type[t.name] if not e.fallback), key=newest)
             for entry in own:
+                order = newest(entry)
                 for name in ("topics", "countries"):
                     for term in field_terms(entry.item, name):
-                        self._pool.setdefault((name, term), []).append(entry)
+                        self._pool.setdefault((name, term), []).append((order, entry))
         return self._pool

@@ -1,5 +1,6 @@
 """Plans a search page per language (with the pages, so hub_pages renders it) and writes each
-language's split index under it, in <prefix>/search/, with the search scripts' gzip twins."""
+language's split index under it, in <prefix>/search/ (with gzip twins of the manifest and the
+search scripts when HUB_SEARCH_GZIP asks for them)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from hub_pages.render import write
+from hub_pages.render import balanced, run_forked, workers, write
 from hub_pages.routes import Page
 
 from . import index, records
@@ -59,18 +60,33 @@ class HubSearchGenerator(Generator):
         if not self.settings["HUB_SEARCH"]:
             return
         output = Path(self.output_path)
+        languages = list(self.context["hub_plan"].languages)
+        found = self.context["hub_search_records"]
+        groups = balanced(languages, lambda language: len(found[language.code]),
+                          workers(self.settings["HUB_PROCESSES"]))
+        if len(groups) > 1:
+            run_forked(self.write_indexes, groups, output)
+        else:
+            self.write_indexes(languages, output)
+        if self.settings["HUB_SEARCH_GZIP"]:
+            # Hosts that serve precompressed files send these instead of compressing on every request.
+            scripts = Path(self.theme) / "static" / SCRIPTS
+            for script in sorted(scripts.rglob("*.js")):
+                write(output, f"theme/{SCRIPTS}/{script.relative_to(scripts).as_posix()}.gz",
+                      index.gz(script.read_bytes()))
+
+    def write_indexes(self, languages, output: Path) -> None:
+        """Each language's index, from the cache when its records did not change (each language's cache
+        file and output folder are its own, so languages can be written by parallel processes)."""
         cache_folder = self.settings.get("HUB_CACHE_PATH")
         cache = IndexCache(Path(cache_folder) / "search" if cache_folder else None)
-        for language in self.context["hub_plan"].languages:
+        for language in languages:
             found = self.context["hub_search_records"][language.code]
             files = cache.files(language.code, found, lambda: index.build(found, language.code))
             for path, data in files.items():
                 write(output, search_path(language) + path, data)
-        # Hosts that serve precompressed files send these instead of compressing on every request.
-        scripts = Path(self.theme) / "static" / SCRIPTS
-        for script in sorted(scripts.rglob("*.js")):
-            write(output, f"theme/{SCRIPTS}/{script.relative_to(scripts).as_posix()}.gz",
-                        index.gz(script.read_bytes()))
+            if self.settings["HUB_SEARCH_GZIP"]:  # the packs' members are gzipped already; the manifest is not
+                write(output, search_path(language) + "manifest.json.gz", index.gz(files["manifest.json"]))
 
 
 def get_generators(pelican):

@@ -90,16 +90,15 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.query import Query
-from lunr.token_set import TokenSet
 from lunr.tokenizer import SEPARATOR_CHARS
-from lunr.vector import Vector
 
 from hub_search.pipeline import Analyzer, profile, registered_functions
 
-FORMAT = "hub-search-1"
+FORMAT = "hub-search-2"
 FIELDS = (("title", 10), ("summary", 3), ("body", 1))  # weighted at build time
 FIELD = "text"  # the shards' one lunr field
 SECTIONS = ("news", "resources", "events", "courses", "opportunities")  # numbering order; others follow, sorted
@@ -118,11 +117,12 @@ class Settings:
     tier_docs: int = 500  # documents per term in its shard, the best first
     tier_growth: int = 2  # each further tier multiplies the documents loaded of the term by this
     shard_budget: int = 1100  # (term, document) postings per shard: ~8 KB gzip, at most ~10.5 in the bench
-    doc_chunk: int = 2  # display rows per doc-store file
+    doc_chunk: int = 4  # display rows per doc-store member (the manifest lists each member's size)
     term_rows: int = 10  # display rows of a term's best documents in its rows file: a first page
     rows_min_docs: int = 5  # a term with at least this many documents has a rows file
     summary_chars: int = 200  # the display summary (the snippet source) is cut at a word near this
     body_words: int | None = 400  # index only the first N words of the body (bounds long documents); None: all
+    pack_bytes: int = 16 << 20  # a pack file is cut before this size (Cloudflare Pages takes 25 MiB at most)
     k1: float = 1.2  # lunr's BM25 parameters
     b: float = 0.75
 
@@ -153,7 +153,7 @@ class Terms:
                 continue
             found = memo.get(piece)
             if found is None:
-                found = memo[piece] = self.analyzer.tokens(piece)
+                found = memo[piece] = self.analyzer.piece_terms(piece)
             terms.extend(found)
         return terms
 
@@ -310,95 +310,113 @@ def tiers(ranked: list, settings: Settings) -> list[list]:
     return result
 
 
-def lunr_index(terms: list[tuple[str, list]], refs: list[str], pipeline: Pipeline) -> dict:
-    """A lunr index (as lunr.py serialises it) of these terms and their (document, impact).
+def lunr_index(terms: list[tuple[str, list]], refs: list[str], pipeline: list[str]) -> dict:
+    """A lunr index of these terms and their (document, impact), as lunr.py's Index.serialize()
+    writes it (a test compares them), built directly: lunr.py's index, vector and token-set
+    objects cost most of a large hub's indexing, and lunr.js rebuilds the token set on load anyway.
 
     One field, FIELD, whose weight for a (term, document) is the impact: lunr.js scores a document
     for one term as the dot product of the query vector (1 for the term) with the field vector, so
     it gives the impact itself, as it would sum the three fields' weighted scores.
     """
-    inverted = {}
+    inverted = []
     vectors: dict[int, list] = {}
-    for term_index, (term, documents) in enumerate(terms):
-        posting: dict = {FIELD: {}, "_index": term_index}
+    for term_index, (term, documents) in enumerate(sorted(terms, key=lambda pair: pair[0])):
+        postings = {}
         for doc, impact in sorted(documents):
-            posting[FIELD][refs[doc]] = {}
-            vectors.setdefault(doc, []).extend((term_index, impact))
-        inverted[term] = posting
-    field_vectors = {f"{FIELD}/{refs[doc]}": Vector(elements) for doc, elements in sorted(vectors.items())}
-    index = Index(inverted_index=inverted, field_vectors=field_vectors,
-                  token_set=TokenSet.from_list([term for term, _ in terms]), fields=[FIELD], pipeline=pipeline)
-    return index.serialize()
+            postings[refs[doc]] = {}
+            vectors.setdefault(doc, []).extend((term_index, round(impact, 3)))
+        inverted.append([term, {FIELD: postings, "_index": term_index}])
+    return {"version": LUNR_JS_VERSION, "fields": [FIELD], "pipeline": pipeline,
+            "fieldVectors": [[f"{FIELD}/{refs[doc]}", elements] for doc, elements in sorted(vectors.items())],
+            "invertedIndex": inverted}
 
 
 # --- the build -------------------------------------------------------------------------------------
 
 
-def build(records: list[dict], lang: str, settings: Settings = Settings()) -> dict[str, bytes]:
-    """The language's search files: relative path -> bytes, each with its `.gz` twin."""
-    check(records)
-    records = ordered(records)
-    data: dict[str, bytes] = {}  # paths relative to the generation folder
-    search_pipeline = Pipeline()
-    search_pipeline.add(*registered_functions(lang))
-    postings = Postings(records, lang, settings)
-    refs = [ref(number) for number in range(len(records))]
+class Pack:
+    """The language's index files as members of a few pack files.
 
-    # The doc store: display rows, `doc_chunk` per file, in document-number order.
-    rows = [[record["url"], record["title"], record["section"], record["date"],
-             display_summary(record, settings.summary_chars),
-             {field: ids for field, ids in sorted(record["terms"].items()) if ids}, record.get("lang", "")]
-            for record in records]
-    for chunk, start in enumerate(range(0, len(rows), settings.doc_chunk)):
-        data[f"d/{chunk}.json"] = dumps(rows[start: start + settings.doc_chunk])
+    Each member is gzipped on its own (or stored plain when gzip saves little: JSON never starts with
+    gzip's magic bytes, so the reader tells them apart) and fetched with an HTTP Range request for its bytes, as
+    PMTiles and sql.js-httpvfs read archives from static hosts: a hub of any size adds a handful of
+    files to the site rather than one per shard, row chunk and filter (which once made 91% of a large
+    hub's files), and a member costs a reader the same bytes as a precompressed file of its own. A
+    pack is cut before it passes `limit` bytes (hosts limit a file's size); a member never spans two.
+    Members are addressed by [offset, length] in the packs laid end to end.
+    """
 
-    # Shards: terms in order, packed up to the budget; a term's further tiers in files of their own,
-    # and the display rows of a frequent term's best documents in one file.
-    shard_keys: list[str] = []
-    current: list[tuple[str, list, list]] = []
-    cost, previous_last = 0, None
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.packs: list[bytearray] = [bytearray()]
+        self.starts = [0]
+        self.at: dict[str, list[int]] = {}  # label (the member's name, for tests and tools) -> location
 
-    def flush():
-        nonlocal current, cost, previous_last
-        number = len(shard_keys)
-        further, best_rows = {}, {}
-        for term_index, (term, first, rest) in enumerate(current):
-            count = len(first) + sum(map(len, rest))
-            if count >= settings.rows_min_docs:
-                best = (first + [doc for tier in rest for doc in tier])[: settings.term_rows]
-                path = f"r/{number}.{term_index}.json"
-                data[path] = dumps([[doc, *rows[doc]] for doc, _ in best])
-                best_rows[term] = path
-            if not rest:
-                continue
-            tier_files = []
-            for tier, documents in enumerate(rest, start=1):
-                path = f"t/{number}.{term_index}.{tier}.json"
-                data[path] = dumps({"index": lunr_index([(term, documents)], refs, search_pipeline),
-                                    "term": term, "tier": tier})
-                tier_files.append([path, len(documents), documents[0][1]])
-            further[term] = {"docs": count, "tiers": tier_files}
-        shard_keys.append("" if previous_last is None else separating_prefix(previous_last, current[0][0]))
-        data[f"s/{number}.json"] = dumps({
-            "index": lunr_index([(term, first) for term, first, _ in current], refs, search_pipeline),
-            "more": further, "rows": best_rows})
-        previous_last = current[-1][0]
-        current, cost = [], 0
+    def put(self, label: str, raw: bytes) -> list[int]:
+        member = gz(raw)
+        if len(member) > len(raw) * 0.8:  # barely smaller: unzipping would cost the reader more than it saves
+            member = raw
+        if self.packs[-1] and len(self.packs[-1]) + len(member) > self.limit:
+            self.starts.append(self.starts[-1] + len(self.packs[-1]))
+            self.packs.append(bytearray())
+        location = [self.starts[-1] + len(self.packs[-1]), len(member)]
+        self.packs[-1] += member
+        self.at[label] = location
+        return location
 
+    def put_run(self, labelled: list[tuple[str, bytes]]) -> dict:
+        """Members read by number (doc chunks, shards): where the first is and each one's size."""
+        locations = [self.put(label, raw) for label, raw in labelled]
+        return {"start": locations[0][0] if locations else 0, "sizes": [size for _, size in locations]}
+
+
+def run_location(run: dict, number: int) -> list[int]:
+    """The location of member `number` of a run laid down by Pack.put_run (pack cuts add no gaps
+    inside a pack, and a new pack starts where the previous one ended)."""
+    return [run["start"] + sum(run["sizes"][:number]), run["sizes"][number]]
+
+
+def shard_data(number: int, current: list, rows: list, refs: list[str], pipeline: list[str],
+               pack: Pack, settings: Settings) -> bytes:
+    """Shard `number` (its terms' first tiers), after packing its terms' further tiers and rows."""
+    further, best_rows = {}, {}
+    for term_index, (term, first, rest) in enumerate(current):
+        count = len(first) + sum(map(len, rest))
+        if count >= settings.rows_min_docs:
+            best = (first + [doc for tier in rest for doc in tier])[: settings.term_rows]
+            path = f"r/{number}.{term_index}.json"
+            best_rows[term] = [path, *pack.put(path, dumps([[doc, *rows[doc]] for doc, _ in best]))]
+        if not rest:
+            continue
+        tier_files = []
+        for tier, documents in enumerate(rest, start=1):
+            path = f"t/{number}.{term_index}.{tier}.json"
+            location = pack.put(path, dumps({"index": lunr_index([(term, documents)], refs, pipeline),
+                                             "term": term, "tier": tier}))
+            tier_files.append([path, len(documents), documents[0][1], *location])
+        further[term] = {"docs": count, "tiers": tier_files}
+    return dumps({"index": lunr_index([(term, first) for term, first, _ in current], refs, pipeline),
+                  "more": further, "rows": best_rows})
+
+
+def shards(postings: Postings, settings: Settings) -> list[list[tuple[str, list, list]]]:
+    """Terms in order, cut into shards of about `shard_budget` postings: (term, first tier, further)."""
+    cut: list[list] = [[]]
+    cost = 0
     for term in postings.documents:
         first, *rest = tiers(postings.ranked(term), settings)
         term_cost = 2 + len(first)
-        if current and cost + term_cost > settings.shard_budget:
-            flush()
-        current.append((term, first, rest))
+        if cut[-1] and cost + term_cost > settings.shard_budget:
+            cut.append([])
+            cost = 0
+        cut[-1].append((term, first, rest))
         cost += term_cost
-    if current:
-        flush()
+    return [shard for shard in cut if shard]
 
-    # Sections as ranges of document numbers; term filters as one file per value.
-    sections: dict[str, list[int]] = {}
-    for number, record in enumerate(records):
-        sections.setdefault(record["section"], [number, number])[1] = number + 1
+
+def facet_members(records: list[dict], pack: Pack) -> dict[str, dict[str, list]]:
+    """Each filter value's documents (delta-coded numbers) as a member: value -> [label, count, *location]."""
     members: dict[str, dict[str, set[int]]] = {}
     for number, record in enumerate(records):
         for field, ids in record["terms"].items():
@@ -410,25 +428,55 @@ def build(records: list[dict], lang: str, settings: Settings = Settings()) -> di
         for value_number, value in enumerate(sorted(members[field])):
             numbers = sorted(members[field][value])
             path = f"f/{field_number}.{value_number}.json"
-            data[path] = dumps([numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])])
-            facets[field][value] = [path, len(numbers)]
+            location = pack.put(path, dumps([numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])]))
+            facets[field][value] = [path, len(numbers), *location]
+    return facets
+
+
+def build(records: list[dict], lang: str, settings: Settings = Settings()) -> dict[str, bytes]:
+    """The language's search files: relative path -> bytes (manifest.json and the packs)."""
+    check(records)
+    records = ordered(records)
+    pipeline = Pipeline()
+    pipeline.add(*registered_functions(lang))
+    pipeline = pipeline.serialize()
+    postings = Postings(records, lang, settings)
+    refs = [ref(number) for number in range(len(records))]
+    pack = Pack(settings.pack_bytes)
+
+    # The doc store: display rows, `doc_chunk` per member, in document-number order.
+    rows = [[record["url"], record["title"], record["section"], record["date"],
+             display_summary(record, settings.summary_chars),
+             {field: ids for field, ids in sorted(record["terms"].items()) if ids}, record.get("lang", "")]
+            for record in records]
+    docs = pack.put_run([(f"d/{chunk}.json", dumps(rows[start: start + settings.doc_chunk]))
+                         for chunk, start in enumerate(range(0, len(rows), settings.doc_chunk))])
+    facets = facet_members(records, pack)
+    cut = shards(postings, settings)
+    keys = [""] + [separating_prefix(before[-1][0], after[0][0]) for before, after in zip(cut, cut[1:])]
+    shard_run = pack.put_run([(f"s/{number}.json", shard_data(number, current, rows, refs, pipeline, pack, settings))
+                              for number, current in enumerate(cut)])
+    sections: dict[str, list[int]] = {}
+    for number, record in enumerate(records):
+        sections.setdefault(record["section"], [number, number])[1] = number + 1
 
     # Every build changes every weight (idf and average lengths move with each document), so the
-    # files are named by one hash of them all rather than one each: a new build is a new folder.
+    # packs are named by one hash of them all: a new build is a new folder.
     generation = hashlib.sha256()
-    for path, raw in sorted(data.items()):
-        generation.update(f"{path}\0{len(raw)}\0".encode() + raw)
+    for data in pack.packs:
+        generation.update(f"{len(data)}\0".encode() + data)
     base = generation.hexdigest()[:12] + "/"
     manifest = {
         "format": FORMAT, "lang": lang, "profile": profile(lang).as_json(), "count": len(records),
-        "base": base, "fields": [[name, boost] for name, boost in FIELDS], "shards": shard_keys,
-        "docs": {"chunk": settings.doc_chunk, "columns": list(DOC_COLUMNS), "term_rows": settings.term_rows},
+        "base": base, "fields": [[name, boost] for name, boost in FIELDS], "shards": keys[: len(cut)],
+        "shard_run": shard_run, "packs": [[f"{number}.bin", start] for number, start in enumerate(pack.starts)],
+        "docs": {"chunk": settings.doc_chunk, "columns": list(DOC_COLUMNS), "term_rows": settings.term_rows,
+                 **docs},
         "sections": sections, "facets": facets,
     }
-    files = {"manifest.json": dumps(manifest), **{base + path: raw for path, raw in data.items()}}
-    for path in list(files):
-        files[path + ".gz"] = gz(files[path])
-    return dict(sorted(files.items()))
+    files = {"manifest.json": dumps(manifest)}
+    files.update((f"{base}{number}.bin", bytes(data)) for number, data in enumerate(pack.packs))
+    return files
 
 
 # --- the Python reader -----------------------------------------------------------------------------
@@ -452,25 +500,31 @@ class Reader:
     def __init__(self, files: dict[str, bytes] | Path):
         self._files = files
         self.manifest = json.loads(self.read("manifest.json"))
-        self.loaded: list[str] = []  # files read, in order, for tests
+        self.loaded: list[str] = []  # members read, by label, in order, for tests
 
     def read(self, path: str) -> bytes:
         if isinstance(self._files, dict):
             return self._files[path]
         return (Path(self._files) / path).read_bytes()
 
-    def json(self, path: str):
-        self.loaded.append(path)
-        return json.loads(self.read(path))
+    def member(self, label: str, location: list[int]):
+        """A member's JSON, as the browser reads it: the bytes of its range in its pack, gunzipped."""
+        offset, length = location
+        number = max(n for n, (_, start) in enumerate(self.manifest["packs"]) if start <= offset)
+        name, start = self.manifest["packs"][number]
+        data = self.read(self.manifest["base"] + name)[offset - start: offset - start + length]
+        self.loaded.append(self.manifest["base"] + label)
+        return json.loads(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
 
     def term_scores(self, term: str) -> dict[int, float]:
         """Every document of `term` (all tiers) -> its lunr score."""
-        base = self.manifest["base"]
         if not self.manifest["shards"]:
             return {}
-        shard = self.json(f"{base}s/{shard_of(self.manifest['shards'], term)}.json")
+        number = shard_of(self.manifest["shards"], term)
+        shard = self.member(f"s/{number}.json", run_location(self.manifest["shard_run"], number))
         indexes = [shard["index"]]
-        indexes += [self.json(base + file)["index"] for file, _, _ in shard["more"].get(term, {}).get("tiers", [])]
+        indexes += [self.member(label, location)["index"]
+                    for label, _, _, *location in shard["more"].get(term, {}).get("tiers", [])]
         found: dict[int, float] = {}
         for serialised in indexes:
             index = Index.load(serialised)
@@ -484,7 +538,7 @@ class Reader:
         chunk, columns = self.manifest["docs"]["chunk"], self.manifest["docs"]["columns"]
         rows = []
         for number in numbers:
-            data = self.json(f"{self.manifest['base']}d/{number // chunk}.json")
+            data = self.member(f"d/{number // chunk}.json", run_location(self.manifest["docs"], number // chunk))
             rows.append(dict(zip(columns, data[number % chunk])))
         return rows
 
@@ -506,7 +560,8 @@ class Reader:
                     start, end = self.manifest["sections"].get(value, (0, 0))
                     allowed.update(range(start, end))
                 elif str(value) in self.manifest["facets"][field]:
-                    deltas = self.json(self.manifest["base"] + self.manifest["facets"][field][str(value)][0])
+                    label, _, *location = self.manifest["facets"][field][str(value)]
+                    deltas = self.member(label, location)
                     total = 0
                     for delta in deltas:
                         total += delta
@@ -519,6 +574,33 @@ class Reader:
             row.update(number=number, score=total[number], matched=terms)
             results.append(row)
         return results
+
+
+def unpack(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Every member of a built index under its own name (base + label), with the manifest: the
+    index as separate files, for tests and tools that look inside."""
+    reader = Reader(files)
+    manifest, base = reader.manifest, reader.manifest["base"]
+    found = {"manifest.json": files["manifest.json"]}
+
+    def take(label, location):
+        data = reader.member(label, location)
+        found[base + label] = dumps(data)
+        return data
+
+    for chunk in range(len(manifest["docs"]["sizes"])):
+        take(f"d/{chunk}.json", run_location(manifest["docs"], chunk))
+    for values in manifest["facets"].values():
+        for label, _, *location in values.values():
+            take(label, location)
+    for number in range(len(manifest["shards"])):
+        shard = take(f"s/{number}.json", run_location(manifest["shard_run"], number))
+        for label, *location in shard["rows"].values():
+            take(label, location)
+        for more in shard["more"].values():
+            for label, _, _, *location in more["tiers"]:
+                take(label, location)
+    return dict(sorted(found.items()))
 
 
 def search(files: dict[str, bytes] | Path, text: str, filters: dict | None = None, limit: int = 10) -> list[dict]:

@@ -256,6 +256,22 @@ class Analyzer:
             function.hub_profile = self.profile
         return [hub_trimmer] + [function for function, _ in functions]
 
+    def piece_terms(self, piece: str) -> list[str]:
+        """The terms of one lowercased piece of text between lunr's separators: the same as running
+        the lunr pipeline on its one token (tests compare them), without lunr's token objects,
+        which cost most of an index build."""
+        terms = []
+        for word in split_words(piece):
+            word = self.fold(word)
+            if not word or (self._stopwords and self.is_stopword(word)):
+                continue
+            if self.profile.stemmer:
+                word = self.stem(word)
+                if not word:
+                    continue
+            terms.append(word)
+        return terms
+
     def tokens(self, text: str) -> list[str]:
         """The terms lunr.py indexes for `text`: its tokenizer, then this pipeline."""
         pipeline = Pipeline()

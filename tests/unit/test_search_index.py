@@ -17,7 +17,7 @@ from lunr.builder import Builder
 from lunr.index import Index
 
 from hub_search import index as search_index
-from hub_search.index import FIELD, FIELDS, RecordError, Reader, Settings, build, search, shard_of
+from hub_search.index import FIELD, FIELDS, RecordError, Reader, Settings, build, search, shard_of, unpack
 from hub_search.pipeline import configure_builder, tokens
 from hubtest import ROOT
 
@@ -58,7 +58,7 @@ def loaded(files: dict[str, bytes], path: str) -> dict:
 
 
 def data_files(files: dict[str, bytes], kind: str) -> list[str]:
-    return [path for path in files if f"/{kind}/" in path and not path.endswith(".gz")]
+    return [path for path in files if f"/{kind}/" in path]
 
 
 def test_same_records_same_bytes_whatever_their_order(corpus):
@@ -72,17 +72,39 @@ def test_same_records_same_bytes_whatever_their_order(corpus):
     assert loaded(second, "manifest.json")["base"] != loaded(first, "manifest.json")["base"]
 
 
-def test_every_file_has_a_deterministic_gzip_twin(english):
-    plain = [path for path in english if not path.endswith(".gz")]
-    assert sorted(english) == sorted(plain + [path + ".gz" for path in plain])
-    for path in plain:
-        zipped = english[path + ".gz"]
-        assert gzip.decompress(zipped) == english[path]
-        assert zipped[4:8] == b"\0\0\0\0", f"{path}.gz carries a timestamp"
+def test_an_index_is_a_manifest_and_packs_of_deterministic_gzip_members(english):
+    base = loaded(english, "manifest.json")["base"]
+    assert sorted(english) == sorted(["manifest.json", f"{base}0.bin"])
+    members = unpack(english)
+    pack, laid, plain = english[f"{base}0.bin"], b"", 0
+    for path, data in members.items():  # laid end to end, every member once
+        if path != "manifest.json":
+            zipped = search_index.gz(data)
+            assert zipped[4:8] == b"\0\0\0\0", f"{path} carries a timestamp"
+            stored = data if len(zipped) > 0.8 * len(data) else zipped  # plain when gzip saves little
+            plain += stored is data
+            laid += stored
+    assert sorted(laid) == sorted(pack) and len(laid) == len(pack)
+    assert 0 < plain < len(members) - 1
+    assert any(path.startswith(f"{base}{kind}/") for path in members for kind in "sdtrf")
+
+
+def test_packs_are_cut_between_members_and_read_the_same():
+    records = search_corpus.generate(200)["sr"]
+    whole, cut = build(records, "sr", SMALL), build(records, "sr", Settings(**{**SMALL.__dict__, "pack_bytes": 4096}))
+    manifest = loaded(cut, "manifest.json")
+    assert len(manifest["packs"]) > 3
+    assert all(len(data) <= 4096 for path, data in cut.items() if path.endswith(".bin"))
+    def by_label(files):
+        return {path.split("/", 1)[1]: data for path, data in unpack(files).items() if path != "manifest.json"}
+
+    assert by_label(cut) == by_label(whole)
+    text = " ".join(records[3]["title"].split()[:2])
+    assert search(cut, text) == search(whole, text) != []
 
 
 def test_every_shard_and_tier_loads_back_in_lunr_py(corpus):
-    files = build(corpus["sr"], "sr", SMALL)
+    files = unpack(build(corpus["sr"], "sr", SMALL))
     shards, tiers = data_files(files, "s"), data_files(files, "t")
     assert len(shards) > 20 and len(tiers) > 5
     for path in shards + tiers:
@@ -96,7 +118,7 @@ def test_every_shard_and_tier_loads_back_in_lunr_py(corpus):
 
 
 def test_the_manifest_key_of_each_term_finds_its_shard(corpus):
-    files = build(corpus["bg"], "bg", SMALL)
+    files = unpack(build(corpus["bg"], "bg", SMALL))
     manifest = loaded(files, "manifest.json")
     keys = manifest["shards"]
     assert keys[0] == "" and keys == sorted(keys) and len(set(keys)) == len(keys)
@@ -107,13 +129,13 @@ def test_the_manifest_key_of_each_term_finds_its_shard(corpus):
 
 
 def test_tiers_hold_every_document_once_best_first(corpus):
-    files = build(corpus["en"], "en", SMALL)
+    files = unpack(build(corpus["en"], "en", SMALL))
     manifest = loaded(files, "manifest.json")
     checked = 0
     for path in data_files(files, "s"):
         shard = loaded(files, path)
         for term, more in shard["more"].items():
-            lists = [shard["index"]] + [loaded(files, manifest["base"] + file)["index"] for file, _, _ in more["tiers"]]
+            lists = [shard["index"]] + [loaded(files, manifest["base"] + file)["index"] for file, *_ in more["tiers"]]
             impacts = []
             seen: set[str] = set()
             for serialised in lists:
@@ -134,8 +156,8 @@ def test_tiers_hold_every_document_once_best_first(corpus):
 
 def test_rows_files_hold_the_best_documents_of_frequent_terms(corpus):
     settings = Settings(tier_docs=8, shard_budget=40, term_rows=6, rows_min_docs=5)
-    files = build(corpus["sq"], "sq", settings)
-    reader = Reader(files)
+    packed = build(corpus["sq"], "sq", settings)
+    files, reader = unpack(packed), Reader(packed)
     base, columns = reader.manifest["base"], reader.manifest["docs"]["columns"]
     checked = 0
     for path in data_files(files, "s"):
@@ -147,7 +169,7 @@ def test_rows_files_hold_the_best_documents_of_frequent_terms(corpus):
                 assert term not in shard["rows"]
                 continue
             best = sorted(scores, key=lambda number: (-scores[number], number))[: settings.term_rows]
-            entries = loaded(files, base + shard["rows"][term])
+            entries = loaded(files, base + shard["rows"][term][0])
             assert [entry[0] for entry in entries] == best
             for entry, row in zip(entries, reader.documents(best)):
                 assert dict(zip(columns, entry[1:])) == row
@@ -226,10 +248,11 @@ def test_a_query_reads_only_its_terms_shards(corpus):
 
 
 def test_shards_stay_small_on_a_generated_corpus(english):
-    sizes = {path: len(english[path + ".gz"]) for path in data_files(english, "s")}
+    members = unpack(english)
+    sizes = {path: len(search_index.gz(members[path])) for path in data_files(members, "s")}
     assert max(sizes.values()) <= 12 * 1024, max(sizes.items(), key=lambda item: item[1])
-    assert len(english["manifest.json.gz"]) <= 4 * 1024
-    chunks = [len(english[path + ".gz"]) for path in data_files(english, "d")]
+    assert len(search_index.gz(english["manifest.json"])) <= 4 * 1024
+    chunks = [len(search_index.gz(members[path])) for path in data_files(members, "d")]
     assert max(chunks) <= 1024
 
 

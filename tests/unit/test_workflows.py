@@ -145,7 +145,32 @@ def test_main_is_deployed_to_github_pages(deploy):
     assert job["permissions"] == {"pages": "write", "id-token": "write"}
     assert job["environment"]["name"] == "github-pages"
     assert one(uses(deploy, "actions/deploy-pages", "deploy"), "deploys")["uses"].endswith("@v4")
-    assert "rsync" in (GITHUB / "workflows" / "deploy.yml").read_text(), "say how to use another static host"
+    header = (GITHUB / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    assert "invoke publish --output public --target" in header, "say how to use another static host"
+    assert "publish" in invoke_tasks()
+
+
+def test_the_hubs_cache_is_kept_between_runs(pr, deploy):
+    from hub_build.settings import SETTINGS
+
+    folder = next(s.default for s in SETTINGS if s.name == "HUB_CACHE_PATH")
+    for conf in ("pelicanconf.py", "publishconf.py"):
+        assert "HUB_CACHE_PATH" not in (ROOT / conf).read_text(encoding="utf-8"), f"{conf} moves the cache"
+    key = "hub-cache-${{ runner.os }}-${{ github.sha }}"
+
+    restore = one(uses(pr, "actions/cache/restore"), "restores the cache")
+    save = one(uses(pr, "actions/cache/save"), "saves the cache")
+    assert restore["with"] == {"path": folder, "key": key, "restore-keys": "hub-cache-${{ runner.os }}-"}
+    assert save["with"] == {"path": folder, "key": key}
+    check, build = one(runs(pr, "invoke check"), "checks"), one(runs(pr, "invoke build"), "builds")
+    test = one([s for s in steps(pr) if s.get("run", "").strip() == "./hub test"], "runs the tests")
+    order = [position(pr, s) for s in (restore, check, build, save, test)]
+    assert order == sorted(order), \
+        "restored before the cache is used, saved with the production build's pages before the tests' builds"
+
+    kept = one(uses(deploy, "actions/cache"), "keeps the cache")
+    assert kept["with"] == {"path": folder, "key": key, "restore-keys": "hub-cache-${{ runner.os }}-"}
+    assert position(deploy, kept) < position(deploy, one(runs(deploy, "invoke build", "build"), "builds"))
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)

@@ -3,9 +3,11 @@
  *
  * The index is built by plugins/hub_search/index.py (its docstring describes the files and why):
  * a manifest, term shards (each a lunr.js index of a range of terms, holding each term's best
- * documents), further tiers of frequent terms, a doc store of display records and one file per
- * filter value. A query fetches the manifest once, then only the shards of its terms and the doc
- * store files of the results it returns; everything fetched is kept in memory for later queries.
+ * documents), further tiers of frequent terms, a doc store of display records and one member per
+ * filter value. Members are gzipped one by one into a few pack files and fetched with HTTP Range
+ * requests (a host that ignores Range still works, at the cost of the whole pack). A query fetches
+ * the manifest once, then only the shards of its terms and the doc store members of the results it
+ * returns; everything fetched is kept in memory for later queries.
  *
  *   var search = HubSearch.open("/sr/search/manifest.json");
  *   search.query("cuvanje dece", { filters: { section: "news", topics: ["online-safety"] } })
@@ -36,7 +38,7 @@
 })(typeof self !== "undefined" ? self : this, function (lunr, pipeline) {
 "use strict";
 
-var FORMAT = "hub-search-1";
+var FORMAT = "hub-search-2";
 var LIMIT = 10;
 // A frequent term's rows file (its best documents' display rows, ~3 KB) is fetched instead of the
 // doc store when it holds at least this many of the rows a page needs: fewer requests, similar bytes.
@@ -83,7 +85,7 @@ TermList.prototype.add = function (index) {
 function Engine(manifestUrl, options) {
   var base = typeof location !== "undefined" ? location.href : undefined;
   this.url = new URL(manifestUrl, base).href;
-  this.fetchFn = options.fetch || function (url) { return fetch(url); };
+  this.fetchFn = options.fetch || function (url, init) { return fetch(url, init); };
   this.limit = options.limit || LIMIT;
   this.fetched = [];  // every URL requested, in order (for diagnostics and tests)
   this.reset();
@@ -102,23 +104,54 @@ Engine.prototype.reset = function () {
   this.manifest.catch(function () {});  // reported by the query that awaits it
 };
 
+function answered(url, response) {
+  if (!response.ok) {
+    var error = new Error("search: " + url + " answered " + response.status);
+    error.status = response.status;
+    throw error;
+  }
+  return response;
+}
+
 Engine.prototype.fetchJson = function (url, init) {
   this.fetched.push(url);
   return Promise.resolve(this.fetchFn(url, init)).then(function (response) {
-    if (!response.ok) {
-      var error = new Error("search: " + url + " answered " + response.status);
-      error.status = response.status;
-      throw error;
-    }
-    return response.json();
+    return answered(url, response).json();
   });
 };
 
-// A file of the index (path relative to its generation folder), fetched once and kept.
-Engine.prototype.file = function (manifest, path, transform) {
+// The location of member `number` of a run of members (doc chunks, shards): [offset, length].
+function runLocation(run, number) {
+  var offset = run.start;
+  for (var i = 0; i < number; i++) offset += run.sizes[i];
+  return [offset, run.sizes[number]];
+}
+
+// A member's bytes: a Range request on its pack; a 200 (a host that ignores Range) is cut here.
+Engine.prototype.fetchMember = function (manifest, location) {
+  var packs = manifest.packs, number = 0;
+  while (number + 1 < packs.length && packs[number + 1][1] <= location[0]) number++;
+  var url = new URL(manifest.base + packs[number][0], this.url).href;
+  var first = location[0] - packs[number][1], last = first + location[1] - 1;
+  var init = { headers: { Range: "bytes=" + first + "-" + last } };
+  return Promise.resolve(this.fetchFn(url, init)).then(function (response) {
+    return answered(url, response).arrayBuffer().then(function (buffer) {
+      return response.status === 206 ? buffer : buffer.slice(first, last + 1);
+    });
+  }).then(function (buffer) {
+    var head = new Uint8Array(buffer, 0, Math.min(2, buffer.byteLength));
+    if (head[0] !== 0x1f || head[1] !== 0x8b) return new TextDecoder().decode(buffer);  // stored plain
+    var stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }).then(JSON.parse);
+};
+
+// A member of the index (labelled by its name, e.g. "s/3.json"), fetched once and kept.
+Engine.prototype.file = function (manifest, path, location, transform) {
   var url = new URL(manifest.base + path, this.url).href, files = this.files;
   if (!files.has(url)) {
-    var promise = this.fetchJson(url).then(transform || function (data) { return data; });
+    this.fetched.push(url);
+    var promise = this.fetchMember(manifest, location).then(transform || function (data) { return data; });
     promise.catch(function () { files.delete(url); });
     files.set(url, promise);
   }
@@ -133,7 +166,8 @@ Engine.prototype.termList = function (manifest, term) {
   var self = this;
   if (!manifest.shards.length) return Promise.resolve(new TermList(term));  // an empty index
   if (!this.terms.has(term)) {
-    var promise = this.file(manifest, "s/" + shardOf(manifest.shards, term) + ".json", loadIndex)
+    var number = shardOf(manifest.shards, term);
+    var promise = this.file(manifest, "s/" + number + ".json", runLocation(manifest.shard_run, number), loadIndex)
       .then(function (shard) {
         var list = new TermList(term), more = shard.more[term];
         list.add(shard.index);
@@ -152,7 +186,7 @@ Engine.prototype.termList = function (manifest, term) {
 Engine.prototype.deepen = function (manifest, list) {
   if (!list.loading) {
     var tier = list.tiers[0];
-    list.loading = this.file(manifest, tier[0], loadIndex).then(function (loaded) {
+    list.loading = this.file(manifest, tier[0], tier.slice(3, 5), loadIndex).then(function (loaded) {
       if (list.tiers[0] === tier) {
         list.add(loaded.index);
         list.tiers.shift();
@@ -185,7 +219,8 @@ Engine.prototype.filter = function (manifest, filters) {
     if (!values) throw new Error("search: no filter '" + field + "'; known: section, " + Object.keys(manifest.facets).join(", "));
     tests.push(Promise.all(wanted.map(function (value) {
       if (!Object.prototype.hasOwnProperty.call(values, String(value))) return new Set();
-      return self.file(manifest, values[String(value)][0], function (deltas) {
+      var entry = values[String(value)];
+      return self.file(manifest, entry[0], entry.slice(2, 4), function (deltas) {
         var members = new Set(), number = 0;
         deltas.forEach(function (delta) { number += delta; members.add(number); });
         return members;
@@ -242,7 +277,7 @@ Engine.prototype.documents = function (manifest, numbers, lists) {
       if (count > gain) { gain = count; choice = candidate; }
     });
     if (gain < ROWS_MIN_GAIN) break;
-    requests.push(this.file(manifest, choice.file).then(function (entries) {
+    requests.push(this.file(manifest, choice.file[0], choice.file.slice(1, 3)).then(function (entries) {
       entries.forEach(function (entry) { rows.set(entry[0], entry.slice(1)); });
     }));
     missing = missing.filter(function (number) { return !choice.best.has(number); });
@@ -251,7 +286,7 @@ Engine.prototype.documents = function (manifest, numbers, lists) {
   function fromStore(wanted) {
     var chunks = new Set(wanted.map(function (number) { return Math.floor(number / size); }));
     return Array.from(chunks).map(function (chunk) {
-      return self.file(manifest, "d/" + chunk + ".json").then(function (entries) {
+      return self.file(manifest, "d/" + chunk + ".json", runLocation(manifest.docs, chunk)).then(function (entries) {
         entries.forEach(function (row, i) { rows.set(chunk * size + i, row); });
       });
     });
