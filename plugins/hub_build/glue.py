@@ -6,6 +6,7 @@ import atexit
 import importlib
 import shutil
 import logging
+import time
 from pathlib import Path
 
 from pelican import signals
@@ -14,6 +15,8 @@ from pelican.log import LimitFilter
 from . import settings as declared
 from . import staging
 from .errors import Problem, fail_if
+
+logger = logging.getLogger("hub.stages")
 
 # Pelican's own generators must not read our content: the hub plugins do.
 PELICAN_OVERRIDES = {
@@ -82,6 +85,34 @@ def on_run_start(pelican):
     return None
 
 
+STAGES = {  # (generator class, method) -> the build stage it is, in build order
+    ("HubContentGenerator", "generate_context"): "read", ("HubPagesGenerator", "generate_context"): "plan",
+    ("HubSearchGenerator", "generate_context"): "search records", ("HubPagesGenerator", "generate_output"): "render",
+    ("HubSearchGenerator", "generate_output"): "search",
+}
+
+
+def timed(name: str, method):
+    def run(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            logger.info("hub stage %s: %.2f s", name, time.perf_counter() - started)
+    return run
+
+
+def on_generator_init(generator):
+    """Log how long each stage of the build takes (`pelican -v` shows it; invoke bench-build reads it)."""
+    kind = type(generator).__name__
+    if not kind.startswith("Hub"):  # Pelican's own generators are given nothing to do
+        return
+    for method in ("generate_context", "generate_output"):
+        if hasattr(generator, method):
+            name = STAGES.get((kind, method), f"write ({kind.removeprefix('Hub').removesuffix('Generator').lower()})")
+            setattr(generator, method, timed(name, getattr(generator, method)))
+
+
 def on_finalized(pelican):
     logging.getLogger().removeHandler(pelican.hub_warnings)
     staged = Path(pelican.output_path)
@@ -90,10 +121,11 @@ def on_finalized(pelican):
         fail_if([Problem("build", 0, "", f"warning in strict mode: {message}",
                          "fix the warning, or build with pelicanconf.py instead of publishconf.py")
                  for message in pelican.hub_warnings.messages])
-    staging.publish(staged, pelican.hub_output)
+    timed("publish", staging.publish)(staged, pelican.hub_output)
 
 
 def register():
     signals.initialized.connect(on_initialized)
     signals.get_generators.connect(on_run_start)
     signals.finalized.connect(on_finalized)
+    signals.generator_init.connect(on_generator_init)

@@ -15,7 +15,7 @@ from pathlib import Path
 from hub_build.errors import Problem, fail_if
 from hub_languages.model import LanguageTable
 
-from . import links, reader, scan, translations, vocabulary
+from . import links, reader, render, scan, translations, vocabulary
 from .cache import ItemCache
 from .fields import Attachment, terms_of
 from .types import BY_NAME, CONTENT_TYPES, SCHEMAS
@@ -109,13 +109,15 @@ def _vocabularies(root, files, languages):
 
 def _items(root, files, cache):
     items, problems = [], []
+    converter = None  # made on the first file the cache does not have
     for source in files:
         if source.content_type is None:
             continue  # vocabularies and attachments
         data = (root / source.rel).read_bytes()
         item = cache.get(source.rel, source.lang, data)
         if item is None:
-            item, item_problems = reader.read(source, data)
+            converter = converter or render.converter()
+            item, item_problems = reader.read(source, data, converter)
             problems += item_problems
             if item:
                 cache.put(source.rel, source.lang, data, item)

@@ -68,7 +68,9 @@ def decode(rel: str, data: bytes) -> str:
                            line=data.count(b"\n", 0, error.start) + 1) from None
 
 
-def read(source: SourceFile, data: bytes) -> tuple[Item | None, list[Problem]]:
+def read(source: SourceFile, data: bytes, converter=None) -> tuple[Item | None, list[Problem]]:
+    """One content file as an item, or its problems; `converter` (render.converter()) is reused
+    across a build's files when given."""
     rel = source.rel
     try:
         document = frontmatter.parse(decode(rel, data))
@@ -78,7 +80,7 @@ def read(source: SourceFile, data: bytes) -> tuple[Item | None, list[Problem]]:
     values, lines, field_problems = validate(rel, document.fields, source.content_type)
     problems += field_problems
     try:
-        body_html = render.to_html(document.body)
+        body_html = render.to_html(document.body, converter)
     except ProblemFound as found:
         line = document.body_line + max(found.line, 1) - 1  # the body's line in the file
         problems.append(Problem(rel, line, "body", found.message, found.fix))

@@ -7,6 +7,7 @@ fragment addresses.
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 from contextlib import contextmanager
@@ -42,12 +43,21 @@ MAX_DEPTH = 32  # lists, quotes or brackets nested deeper than this are not real
 MAX_SECONDS = 5
 
 
-def to_html(text: str) -> str:
+def converter() -> markdown.Markdown:
+    """A Markdown converter for one build's bodies: building one costs more than converting a
+    typical body, so a build makes one and to_html resets it before each use."""
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
+
+
+def to_html(text: str, using: markdown.Markdown | None = None) -> str:
     check_depth(text)
+    using = using or converter()
     with time_limit(MAX_SECONDS):
-        html = markdown.markdown(text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS,
-                                 output_format="html")
+        html = using.reset().convert(text)
     return sanitise(html)
+
+
+BRACKETS = re.compile(r"[\[\]]")
 
 
 def check_depth(text: str) -> None:
@@ -57,8 +67,8 @@ def check_depth(text: str) -> None:
         expanded = line.expandtabs(4)
         indent = (len(expanded) - len(expanded.lstrip(" "))) // 4
         quotes = line[:len(line) - len(line.lstrip("> \t"))].count(">")
-        for char in line:
-            brackets += (char == "[") - (char == "]")
+        for bracket in BRACKETS.findall(line) if "[" in line or "]" in line else ():
+            brackets += 1 if bracket == "[" else -1
             deepest = max(deepest, brackets)
         if max(indent, quotes, deepest) > MAX_DEPTH:
             raise ProblemFound(f"the text is nested more than {MAX_DEPTH} levels deep (lists, quotes or brackets)",

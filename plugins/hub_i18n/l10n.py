@@ -18,11 +18,20 @@ def utc_offset(moment: dt.datetime) -> str:
 
 
 class Localizer:
+    """A locale's formats. One is made per language and build: it remembers the dates and names it
+    formatted, since a listing shows the same ones on many pages and Babel parses its locale on
+    every call."""
+
     def __init__(self, locale: str):
         self.locale = locale
+        self._dates: dict[tuple, str] = {}
+        self._names: dict[str, str] = {}
 
     def date(self, value: dt.date, style: str = "long") -> str:
-        return format_date(value, format=style, locale=self.locale)
+        key = (value.isoformat(), style)  # isoformat: two moments equal in UTC may fall on different days
+        if key not in self._dates:
+            self._dates[key] = format_date(value, format=style, locale=self.locale)
+        return self._dates[key]
 
     def time(self, value: dt.datetime) -> str:
         return format_time(value, format="short", locale=self.locale)
@@ -50,7 +59,9 @@ class Localizer:
 
     def language_name(self, locale: str) -> str:
         """The name of another language as this locale writes it ("hrvatski" in Bosnian)."""
-        return Locale.parse(locale).get_language_name(self.locale)
+        if locale not in self._names:
+            self._names[locale] = Locale.parse(locale).get_language_name(self.locale)
+        return self._names[locale]
 
     def tag_name(self, tag: str) -> str:
         """A BCP 47 tag from content, with its script when it has one: "Serbian (Latin)"."""

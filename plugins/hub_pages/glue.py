@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 class HubPagesGenerator(Generator):
     def generate_context(self):
         hub = self.context["hub"]
-        self.context["hub_plan"] = SitePlan(hub, self.settings["HUB_PAGE_SIZE"])
+        self.context["hub_plan"] = SitePlan(hub, self.settings["HUB_PAGE_SIZE"], self.settings["HUB_FALLBACK_COPIES"])
         found, problems = catalogs.load(Path(self.theme) / "translations", hub.languages)
         for problem in problems:
             logger.warning("%s", problem)

@@ -94,6 +94,7 @@ class Renderer:
         self.siteurl = settings.get("SITEURL", "").rstrip("/")
         self.cache = cache or PageCache(None, "")
         self._item_states: dict[str, str] = {}
+        self._localizers: dict[str, Localizer] = {}
         self._language_states: dict[str | None, str] = {}
 
     def url(self, path: str) -> str:
@@ -135,6 +136,11 @@ class Renderer:
             tuple(plan.switcher(page)), tuple(plan.alternates(page)), plan.x_default(page), plan.canonical(page),
             self.language_state(page.lang), self.page_notices(page),
         )
+
+    def localizer(self, locale: str) -> Localizer:
+        if locale not in self._localizers:
+            self._localizers[locale] = Localizer(locale)
+        return self._localizers[locale]
 
     def item_state(self, item) -> str:
         """A digest of an item's state, once per item and build (a listing shows it on many pages)."""
@@ -202,7 +208,7 @@ class Renderer:
             "page": page,
             "lang": lang,
             "languages": languages,
-            "l10n": Localizer(lang.locale),
+            "l10n": self.localizer(lang.locale),
             "url": self.url,
             "switcher": self.plan.switcher(page) if page.lang else [],
             "notices": self.page_notices(page),

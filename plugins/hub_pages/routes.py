@@ -113,14 +113,18 @@ def newest(entry: Entry) -> tuple:
 
 
 class SitePlan:
-    def __init__(self, hub, page_size: int):
+    def __init__(self, hub, page_size: int, fallback_copies: bool = True):
         self.hub = hub
         self.languages = hub.languages
         self.page_size = page_size
+        self.fallback_copies = fallback_copies  # False: a fallback links to the item in its own language
         self.pages: list[Page] = []
         self.filters: dict[tuple, tuple] = {}  # (lang, type name) -> (path, fields, entries in listing order)
+        self._shown: dict[str, tuple] = {}  # lang -> every item it shows, as entries, in plan order
         for language in self.languages:
-            self.pages += LanguagePlan(self, language).pages()
+            planned = LanguagePlan(self, language)
+            self.pages += planned.pages()
+            self._shown[language.code] = tuple(e for t in self.hub.content_types for e in planned.by_type[t.name])
         self.pages += [Page(None, "", "root", ("root",), "root.html"),
                        Page(None, "404.html", "not-found", ("not-found",), "404.html")]
         self._index()
@@ -164,6 +168,11 @@ class SitePlan:
     def language_pages(self, lang: str) -> list[Page]:
         return self._by_language.get(lang, [])
 
+    def shown(self, lang: str) -> tuple:
+        """Every item a language shows (its own and, through its fallback chain, others), as entries
+        whose path is the page a reader of that language opens."""
+        return self._shown[lang]
+
     def alternates(self, page: Page) -> list[Link]:
         """hreflang links: the languages with their own version of this page (none on a fallback)."""
         if page.lang is None or page.fallback:
@@ -187,6 +196,9 @@ class SitePlan:
             other = self.page(page.identity, language.code)
             if other is None and page.kind in ("listing", "browse") and page.number > 1:
                 other = self.page(page.identity[:-1] + (1,), language.code)
+            if other is None and page.item is not None and not self.fallback_copies:
+                shown = self.hub.translations.resolve(page.item.key, language.code)
+                other = self.page(page.identity, shown.lang) if shown is not None else None
             if other is None:
                 links.append(Link(language.code, f"{language.prefix}/", missing=True))
             else:
@@ -234,7 +246,8 @@ class LanguagePlan:
         pages: list[Page] = []
         for content_type in self.hub.content_types:
             entries = self.by_type[content_type.name]
-            pages += [self._item_page(content_type, entry) for entry in entries]
+            pages += [self._item_page(content_type, entry) for entry in entries
+                      if self.plan.fallback_copies or not entry.fallback]
             if content_type.listed:
                 pages += self._section(content_type, entries)
         pages.append(Page(self.lang, self.prefix, "home", ("home",), "home.html", blocks=self._home_blocks()))
@@ -251,9 +264,13 @@ class LanguagePlan:
             if item is not None:
                 state = next((listing.name for listing in content_type.listings
                               if listing.selects(item.meta, self.now)), None)
-                entries.append(Entry(item, self.prefix + content_type.url_for(item.slug), item.lang != self.lang,
-                                     state))
+                fallback = item.lang != self.lang
+                prefix = self.prefix if self.plan.fallback_copies or not fallback else self.item_prefix(item)
+                entries.append(Entry(item, prefix + content_type.url_for(item.slug), fallback, state))
         return entries
+
+    def item_prefix(self, item) -> str:
+        return f"{self.hub.languages[item.lang].prefix}/"
 
     def listing(self, content_type, listing, entries) -> list[Entry]:
         chosen = [e for e in entries if listing.selects(e.item.meta, self.now)]

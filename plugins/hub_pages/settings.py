@@ -17,5 +17,9 @@ SETTINGS = [
             check=_positive),
     Setting("HUB_PROCESSES", int, 0, "how many processes render pages and build search indexes in parallel "
             "(0: one per core; 1: none)", check=_not_negative),
+    Setting("HUB_FALLBACK_COPIES", bool, True,
+            "True: a language publishes its own copy of each item it shows through its fallback chain (with a "
+            "notice); False: it lists the item with its language badge and links to it in its own language "
+            "(a much smaller site)"),
     Setting("HUB_LIVERELOAD", bool, False, "True to add the live-reload script (set by invoke livereload)"),
 ]

@@ -51,7 +51,7 @@ class HubSearchGenerator(Generator):
         found = {}
         for language in languages:
             shown = [(item, path, fallback) for item, path, fallback in records.shown_items(
-                plan.language_pages(language.code)) if fallbacks or not fallback]
+                plan.shown(language.code)) if fallbacks or not fallback]
             found[language.code] = records.language_records(shown, lambda code: languages[code].tag)
         self.context["hub_search_records"] = found
         plan.add_pages([search_page(language, found[language.code], plan.hub.vocabularies) for language in languages])

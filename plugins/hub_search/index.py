@@ -28,7 +28,7 @@ What is built (paths relative to the language's search folder):
   <base>d/<c>.json    the doc store: display rows [url, title, section, date, summary, terms, lang] of
                       documents c*doc_chunk.. (fetched only for the results shown)
   <base>r/<n>.<k>.json
-                      rows file of term k of shard n (a term with `rows_min_docs` documents or more):
+                      rows file of term k of shard n (one of the `rows_terms` most frequent terms):
                       [number, *row] of its `term_rows` best documents, ~1.5 KB gzip; the engine
                       fetches it instead of the doc store when it holds several rows a page needs
   <base>f/<a>.<b>.json
@@ -119,7 +119,9 @@ class Settings:
     shard_budget: int = 1100  # (term, document) postings per shard: ~8 KB gzip, at most ~10.5 in the bench
     doc_chunk: int = 4  # display rows per doc-store member (the manifest lists each member's size)
     term_rows: int = 10  # display rows of a term's best documents in its rows file: a first page
-    rows_min_docs: int = 5  # a term with at least this many documents has a rows file
+    rows_min_docs: int = 5  # a term with at least this many documents may have a rows file,
+    rows_terms: int = 256  # if it is one of the language's this many most frequent terms (rows files
+    # duplicate display rows: one for every term once made 85% of a realistic index's bytes)
     summary_chars: int = 200  # the display summary (the snippet source) is cut at a word near this
     body_words: int | None = 400  # index only the first N words of the body (bounds long documents); None: all
     pack_bytes: int = 16 << 20  # a pack file is cut before this size (Cloudflare Pages takes 25 MiB at most)
@@ -377,13 +379,20 @@ def run_location(run: dict, number: int) -> list[int]:
     return [run["start"] + sum(run["sizes"][:number]), run["sizes"][number]]
 
 
+def frequent_terms(postings: Postings, settings: Settings) -> set[str]:
+    """The terms that get a rows file: the `rows_terms` with the most documents (at least `rows_min_docs`)."""
+    counts = {term: len(documents) for term, documents in postings.documents.items()
+              if len(documents) >= settings.rows_min_docs}
+    return set(sorted(counts, key=lambda term: (-counts[term], term))[: settings.rows_terms])
+
+
 def shard_data(number: int, current: list, rows: list, refs: list[str], pipeline: list[str],
-               pack: Pack, settings: Settings) -> bytes:
+               pack: Pack, settings: Settings, with_rows: set[str]) -> bytes:
     """Shard `number` (its terms' first tiers), after packing its terms' further tiers and rows."""
     further, best_rows = {}, {}
     for term_index, (term, first, rest) in enumerate(current):
         count = len(first) + sum(map(len, rest))
-        if count >= settings.rows_min_docs:
+        if term in with_rows:
             best = (first + [doc for tier in rest for doc in tier])[: settings.term_rows]
             path = f"r/{number}.{term_index}.json"
             best_rows[term] = [path, *pack.put(path, dumps([[doc, *rows[doc]] for doc, _ in best]))]
@@ -454,7 +463,9 @@ def build(records: list[dict], lang: str, settings: Settings = Settings()) -> di
     facets = facet_members(records, pack)
     cut = shards(postings, settings)
     keys = [""] + [separating_prefix(before[-1][0], after[0][0]) for before, after in zip(cut, cut[1:])]
-    shard_run = pack.put_run([(f"s/{number}.json", shard_data(number, current, rows, refs, pipeline, pack, settings))
+    with_rows = frequent_terms(postings, settings)
+    shard_run = pack.put_run([(f"s/{number}.json",
+                               shard_data(number, current, rows, refs, pipeline, pack, settings, with_rows))
                               for number, current in enumerate(cut)])
     sections: dict[str, list[int]] = {}
     for number, record in enumerate(records):

@@ -102,9 +102,9 @@ def language_records(shown, tag_of) -> list[dict]:
     return [record(number, item, path, fallback, tag_of) for number, (item, path, fallback) in enumerate(shown)]
 
 
-def shown_items(pages) -> list[tuple]:
-    """(item, path, fallback) of a language's item pages, in plan order (stable per build)."""
-    return [(page.item, page.path, page.fallback) for page in pages if page.kind == "item"]
+def shown_items(entries) -> list[tuple]:
+    """(item, path, fallback) of every item a language shows (SitePlan.shown), in plan order."""
+    return [(entry.item, entry.path, entry.fallback) for entry in entries]
 
 
 def facets(found: list[dict], sort_key) -> tuple:

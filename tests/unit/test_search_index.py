@@ -155,17 +155,21 @@ def test_tiers_hold_every_document_once_best_first(corpus):
 
 
 def test_rows_files_hold_the_best_documents_of_frequent_terms(corpus):
-    settings = Settings(tier_docs=8, shard_budget=40, term_rows=6, rows_min_docs=5)
+    settings = Settings(tier_docs=8, shard_budget=40, term_rows=6, rows_min_docs=5, rows_terms=40)
     packed = build(corpus["sq"], "sq", settings)
     files, reader = unpack(packed), Reader(packed)
     base, columns = reader.manifest["base"], reader.manifest["docs"]["columns"]
+    shards = {path: loaded(files, path) for path in data_files(files, "s")}
+    scored = {term: reader.term_scores(term) for shard in shards.values()
+              for term, _ in shard["index"]["invertedIndex"]}
+    counts = {term: len(scores) for term, scores in scored.items() if len(scores) >= settings.rows_min_docs}
+    frequent = set(sorted(counts, key=lambda term: (-counts[term], term))[: settings.rows_terms])
+    assert len(frequent) == settings.rows_terms < len(counts)
     checked = 0
-    for path in data_files(files, "s"):
-        shard = loaded(files, path)
-        terms = [term for term, _ in shard["index"]["invertedIndex"]]
-        for term in terms:
-            scores = reader.term_scores(term)
-            if len(scores) < settings.rows_min_docs:
+    for shard in shards.values():
+        for term, _ in shard["index"]["invertedIndex"]:
+            scores = scored[term]
+            if term not in frequent:
                 assert term not in shard["rows"]
                 continue
             best = sorted(scores, key=lambda number: (-scores[number], number))[: settings.term_rows]
