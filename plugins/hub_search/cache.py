@@ -25,9 +25,20 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def key(lang: str, records: list[dict], code: str) -> str:
-    data = json.dumps([lang, code, records], ensure_ascii=False, sort_keys=True).encode()
-    return hashlib.sha256(data).hexdigest()[:32]
+def key(lang: str, records: list[dict], code: str, text_digests: dict | None = None) -> str:
+    """A digest of the records. Languages share most body texts (an item shown through fallbacks is
+    the same string in each language's records), so each text is hashed once, through
+    `text_digests` (id of the text -> digest, for one build), not encoded again with every language."""
+    text_digests = {} if text_digests is None else text_digests
+    digest = hashlib.sha256(f"{lang}\0{code}\0".encode())
+    for record in records:
+        text = record["body_text"]
+        if id(text) not in text_digests:
+            text_digests[id(text)] = (text, hashlib.sha256(text.encode()).hexdigest())
+        shown = {name: value for name, value in record.items() if name != "body_text"}
+        digest.update(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode())
+        digest.update(text_digests[id(text)][1].encode())
+    return digest.hexdigest()[:32]
 
 
 class IndexCache:
@@ -36,11 +47,12 @@ class IndexCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.code = code_digest() if folder else ""
+        self.text_digests: dict[int, tuple] = {}  # keeps each text alive, so that its id stays its own
 
     def files(self, lang: str, records: list[dict], build) -> dict[str, bytes]:
         if self.folder is None:
             return build()
-        path = self.folder / f"{lang}-{key(lang, records, self.code)}.pickle"
+        path = self.folder / f"{lang}-{key(lang, records, self.code, self.text_digests)}.pickle"
         try:
             return pickle.loads(path.read_bytes())
         except Exception:  # missing, or damaged in any of the many ways unpickling reports: rebuild

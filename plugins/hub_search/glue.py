@@ -48,11 +48,11 @@ class HubSearchGenerator(Generator):
         plan = self.context["hub_plan"]
         languages = plan.languages
         fallbacks = self.settings["HUB_SEARCH_FALLBACKS"]
-        found = {}
+        found, texts = {}, {}
         for language in languages:
             shown = [(item, path, fallback) for item, path, fallback in records.shown_items(
                 plan.shown(language.code)) if fallbacks or not fallback]
-            found[language.code] = records.language_records(shown, lambda code: languages[code].tag)
+            found[language.code] = records.language_records(shown, lambda code: languages[code].tag, texts)
         self.context["hub_search_records"] = found
         plan.add_pages([search_page(language, found[language.code], plan.hub.vocabularies) for language in languages])
 

@@ -85,11 +85,22 @@ def item_terms(item) -> dict[str, list[str]]:
     return {name: ids for name, ids in terms.items() if ids}
 
 
-def record(number: int, item, path: str, fallback: bool, tag_of) -> dict:
-    """The record of an item shown at `path`; `tag_of(code)` gives a language's tag, for fallbacks."""
+def body_text(item) -> str:
+    return " ".join(part for part in (plain_text(item.body_html), fact_text(item)) if part)
+
+
+def record(number: int, item, path: str, fallback: bool, tag_of, texts: dict | None = None) -> dict:
+    """The record of an item shown at `path`; `tag_of(code)` gives a language's tag, for fallbacks.
+    `texts` remembers items' body texts across the languages that show them (one dict per build)."""
+    if texts is None:
+        text = body_text(item)
+    elif item.source in texts:
+        text = texts[item.source]
+    else:
+        text = texts[item.source] = body_text(item)
     found = {
         "id": number, "url": path, "title": item.title, "summary": item.meta.get("summary", ""),
-        "body_text": " ".join(part for part in (plain_text(item.body_html), fact_text(item)) if part),
+        "body_text": text,
         "section": BY_NAME[item.type].folder, "date": shown_date(item), "terms": item_terms(item),
     }
     if fallback:
@@ -97,9 +108,10 @@ def record(number: int, item, path: str, fallback: bool, tag_of) -> dict:
     return found
 
 
-def language_records(shown, tag_of) -> list[dict]:
+def language_records(shown, tag_of, texts: dict | None = None) -> list[dict]:
     """Records of a language's items, numbered in the order given: (item, path, fallback) triples."""
-    return [record(number, item, path, fallback, tag_of) for number, (item, path, fallback) in enumerate(shown)]
+    return [record(number, item, path, fallback, tag_of, texts)
+            for number, (item, path, fallback) in enumerate(shown)]
 
 
 def shown_items(entries) -> list[tuple]:
