@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 MARKER = ".hub-output"  # written into every build, so a later build knows the folder is its own
@@ -72,14 +75,19 @@ def start(output: Path) -> Path:
 
 
 def publish(staging: Path, output: Path) -> None:
-    """Swap the finished build into place; the previous output is removed only after."""
+    """Swap the finished build into place; the previous output is removed after, by a process of
+    its own: on a large hub removing tens of thousands of files takes longer than a warm build, and
+    nobody waits for it. A removal that does not finish (the machine stops) is finished by the next
+    build's remove_leftovers."""
     output = output.resolve()
-    previous = output.parent / f".{output.name}{PREVIOUS_MARK}{os.getpid()}"
+    previous = output.parent / f".{output.name}{PREVIOUS_MARK}{os.getpid()}-{time.monotonic_ns()}"
     if output.exists():
         os.replace(output, previous)
     os.replace(staging, output)
     if previous.exists():
-        shutil.rmtree(previous)
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(previous)], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def contained(root: Path, relative: str) -> Path:

@@ -8,7 +8,7 @@ navigation). Paths are relative to the output folder, ending in '/' for pretty U
 from __future__ import annotations
 
 import heapq
-
+from collections import Counter
 from dataclasses import dataclass
 
 from hub_build.errors import Problem, fail_if
@@ -380,26 +380,27 @@ class LanguagePlan:
         """Same-language items sharing topics (weighing double) or countries, newest first among
         equals. Only the newest RELATED_POOL items of each term are weighed, so that a
         country with thousands of items does not make planning quadratic."""
-        own = entry.item
-        weights: dict[str, int] = {}
-        pool: dict[str, tuple] = {}  # path -> (newest key, entry)
+        pool, order, by_path = self._term_pool()
+        weights: Counter = Counter()
         for name, weight in (("topics", 2), ("countries", 1)):
-            for term in field_terms(own, name):
-                for order, other in self._term_pool().get((name, term), [])[:RELATED_POOL]:
-                    if other.item.key != own.key:
-                        weights[other.path] = weights.get(other.path, 0) + weight
-                        pool[other.path] = (order, other)
-        ranked = heapq.nsmallest(RELATED_SIZE, weights, key=lambda path: ((-weights[path],) + pool[path][0]))
-        return [pool[path][1] for path in ranked]
+            for term in field_terms(entry.item, name):
+                paths = pool.get((name, term), ())[:RELATED_POOL]
+                for _ in range(weight):
+                    weights.update(paths)  # counted in C: this runs for every item of every language
+        weights.pop(entry.path, None)  # a language has one entry per item: the item itself
+        ranked = heapq.nsmallest(RELATED_SIZE, weights.items(), key=lambda pair: (-pair[1],) + order[pair[0]])
+        return [by_path[path] for path, _ in ranked]
 
-    def _term_pool(self) -> dict:
+    def _term_pool(self) -> tuple[dict, dict, dict]:
+        """(topic or country -> paths of the language's own dated items, newest first;
+        path -> its newest-first sort key; path -> entry)."""
         if self._pool is None:
-            self._pool = {}
+            pool: dict[tuple, list[str]] = {}
             own = sorted((e for t in self.hub.content_types if t.listed and t.dated
                           for e in self.by_type[t.name] if not e.fallback), key=newest)
             for entry in own:
-                order = newest(entry)
                 for name in ("topics", "countries"):
                     for term in field_terms(entry.item, name):
-                        self._pool.setdefault((name, term), []).append((order, entry))
+                        pool.setdefault((name, term), []).append(entry.path)
+            self._pool = (pool, {e.path: newest(e) for e in own}, {e.path: e for e in own})
         return self._pool

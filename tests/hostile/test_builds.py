@@ -70,7 +70,7 @@ def test_a_killed_build_leaves_the_previous_output_byte_identical(corpus, after,
         rebuilt = build(corpus / "content", output, settings)
         assert rebuilt.returncode == 0
         assert "Changed." in (output / f"en/news/{changed.stem}/index.html").read_text()
-        assert not list(tmp_path.glob(".output.*")), "leftovers of the killed build were not cleaned"
+        assert not list(tmp_path.glob(".output.staging-*")), "leftovers of the killed build were not cleaned"
     finally:
         changed.write_text(original)
 

@@ -288,7 +288,7 @@ def test_broken_content_fails_with_the_exact_message_and_keeps_the_output(site, 
     assert lines[0] == EXPECTED[case], result.stderr
     assert lines[-1].startswith("Build stopped:") and "nothing was published" in lines[-1]
     assert snapshot(output) == before
-    assert not list(output.parent.glob(".output.*")), "a staging folder was left behind"
+    assert not list(output.parent.glob(".output.staging-*")), "a staging folder was left behind"
 
 
 def test_every_problem_of_every_file_is_reported_at_once(site):
