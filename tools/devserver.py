@@ -74,8 +74,8 @@ def build_once(root: Path, content: str, output: str, settings: str, reload_code
     started = time.monotonic()
     try:
         Pelican(read_settings(str(root / settings), override=overrides)).run()
-    except SystemExit as stop:  # BuildFailed carries the list of problems
-        return str(stop.code)
+    except SystemExit as stop:  # BuildFailed carries the list of problems; 0: nothing changed, output kept
+        return None if not stop.code else str(stop.code)
     except Exception as error:  # a bug or a bad setting must not stop the server
         return f"{type(error).__name__}: {error}"
     print(f"Built in {time.monotonic() - started:.2f} s")

@@ -68,4 +68,8 @@ SETTINGS = [
             "True or False: when True, any warning fails the build (publishconf.py sets it)"),
     Setting("HUB_CACHE_PATH", str, ".cache/hub",
             "a folder path for the content cache, relative to the working directory"),
+    Setting("HUB_SKIP_UNCHANGED", bool, True,
+            "True or False: when True (and HUB_CACHE_PATH is set), a build whose inputs are all the same as "
+            "those of the build that made the published output, with no event ended and no deadline passed "
+            "since, keeps that output and stops"),
 ]

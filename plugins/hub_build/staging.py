@@ -9,7 +9,6 @@ changed in place, so the published folder stays as it was until the swap.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -32,6 +31,17 @@ def published_path(staging: Path) -> Path | None:
     return staging.parent / name[1:].rsplit(STAGING_MARK, 1)[0]
 
 
+def folder_tag(folder: Path) -> str | None:
+    """Who a folder is: its device and inode, which a build's staging folder keeps when it is swapped
+    into place. Pages recorded under the staging folder's tag are those of the published output only
+    once that build was published; a failed build's records never match the output's tag."""
+    try:
+        found = folder.stat()
+    except OSError:
+        return None
+    return f"{found.st_dev}:{found.st_ino}"
+
+
 def link_unchanged(previous: Path, output: Path, relative: str) -> bool:
     """Hard-link `relative` from the previous output into the new one; False if it cannot be.
 
@@ -46,13 +56,30 @@ def link_unchanged(previous: Path, output: Path, relative: str) -> bool:
     return True
 
 
+def previous_path(output: Path) -> Path:
+    """A new name for a folder to be removed (a previous output, a killed build's staging folder)."""
+    return output.parent / f".{output.name}{PREVIOUS_MARK}{os.getpid()}-{time.monotonic_ns()}"
+
+
+def remove_in_background(folders: list[Path]) -> None:
+    """Remove folders by a process of their own: tens of thousands of files take longer to remove
+    than a warm build, and nobody waits for them. What a stopped removal leaves, the next build's
+    remove_leftovers hands to another."""
+    if folders:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor folder in sys.argv[1:]: "
+                          "shutil.rmtree(folder, ignore_errors=True)", *map(str, folders)],
+                         start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+
+
 def remove_leftovers(output: Path) -> None:
-    """Remove folders of earlier builds that were killed before their swap."""
+    """Remove folders of earlier builds: staging folders of builds killed before their swap (renamed
+    first, so that none is left under a staging name) and previous outputs not yet removed."""
     if not output.parent.exists():
         return
-    for mark in (STAGING_MARK, PREVIOUS_MARK):
-        for leftover in output.parent.glob(f".{output.name}{mark}*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in output.parent.glob(f".{output.name}{STAGING_MARK}*"):
+        os.replace(leftover, previous_path(output))
+    remove_in_background(sorted(output.parent.glob(f".{output.name}{PREVIOUS_MARK}*")))
 
 
 def refusal(output: Path, content: Path) -> str | None:
@@ -75,19 +102,14 @@ def start(output: Path) -> Path:
 
 
 def publish(staging: Path, output: Path) -> None:
-    """Swap the finished build into place; the previous output is removed after, by a process of
-    its own: on a large hub removing tens of thousands of files takes longer than a warm build, and
-    nobody waits for it. A removal that does not finish (the machine stops) is finished by the next
-    build's remove_leftovers."""
+    """Swap the finished build into place; the previous output is removed after, in the background."""
     output = output.resolve()
-    previous = output.parent / f".{output.name}{PREVIOUS_MARK}{os.getpid()}-{time.monotonic_ns()}"
+    previous = previous_path(output)
     if output.exists():
         os.replace(output, previous)
     os.replace(staging, output)
     if previous.exists():
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                          str(previous)], start_new_session=True, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        remove_in_background([previous])
 
 
 def contained(root: Path, relative: str) -> Path:

@@ -44,6 +44,14 @@ def local_today(now: dt.datetime) -> dt.date:
     return now.astimezone(ZoneInfo(DEFAULT_TIME_ZONE)).date()
 
 
+def deadline_end(meta) -> dt.datetime:
+    """When an opportunity closes: the end of its deadline day in the hub's home time zone."""
+    try:
+        return dt.datetime.combine(meta["deadline"] + dt.timedelta(days=1), dt.time(), ZoneInfo(DEFAULT_TIME_ZONE))
+    except OverflowError:  # the last day of the calendar: it never closes
+        return dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+
+
 def still_open(meta, now: dt.datetime) -> bool:
     """Open through the whole deadline day, in the hub's home time zone."""
     return meta["deadline"] >= local_today(now)

@@ -15,6 +15,8 @@ from pathlib import Path
 import babel
 import jinja2
 
+from hub_build.staging import folder_tag
+
 CODE = Path(__file__).parent
 SETTINGS_PREFIXES = ("HUB_", "SITE")
 NOT_SHOWN = {"HUB_PROCESSES", "HUB_CACHE_PATH"}  # how the build runs, not what a page shows
@@ -37,17 +39,6 @@ def salt(theme: Path, settings: dict, hub) -> str:
         repr(hub.languages.languages), babel.__version__, jinja2.__version__,
     )
     return hashlib.sha256(repr(shared).encode()).hexdigest()
-
-
-def folder_tag(folder: Path) -> str | None:
-    """Who a folder is: its device and inode, which a build's staging folder keeps when it is swapped
-    into place. Pages recorded under the staging folder's tag are those of the published output only
-    once that build was published; a failed build's records never match the output's tag."""
-    try:
-        found = folder.stat()
-    except OSError:
-        return None
-    return f"{found.st_dev}:{found.st_ino}"
 
 
 class PageCache:

@@ -32,7 +32,7 @@ def key(lang: str, records: list[dict], code: str, text_digests: dict | None = N
     text_digests = {} if text_digests is None else text_digests
     digest = hashlib.sha256(f"{lang}\0{code}\0".encode())
     for record in records:
-        text = record["body_text"]
+        text = record.get("body_text", "")
         if id(text) not in text_digests:
             text_digests[id(text)] = (text, hashlib.sha256(text.encode()).hexdigest())
         shown = {name: value for name, value in record.items() if name != "body_text"}

@@ -1,0 +1,114 @@
+"""A build none of whose inputs changed since the published output was built is skipped.
+
+The inputs are everything a build reads: the content tree's bytes, the theme, the hub's plugin
+code, the settings, the versions of the libraries that shape the output, the git commit (the
+translation status reads history) and SOURCE_DATE_EPOCH. Time is an input too: an event ends, a
+deadline passes, and the listings change. So the record of a build also says when the first such
+moment after it comes; until then, and only for the output folder that build published (its
+device and inode, which the staging folder keeps when it is swapped into place), the build is
+skipped. A nightly rebuild on a day when nothing was merged and nothing closed then costs a few
+seconds instead of a full build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from . import moments
+
+LIBRARIES = ("pelican", "jinja2", "babel", "markdown", "nh3", "pyyaml", "lunr", "snowballstemmer", "icalendar",
+             "feedgenerator", "tzdata")
+NOT_SHOWN = {"HUB_PROCESSES"}  # how the build runs, not what it publishes
+RECORD = "last-build.json"
+
+
+def stable_repr(value) -> str:
+    """repr() without memory addresses: a function is named by its module and name."""
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"<{getattr(value, '__module__', '')}.{value.__qualname__}>"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{stable_repr(k)}: {stable_repr(v)}" for k, v in sorted(value.items(), key=str)) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return type(value).__name__ + "[" + ", ".join(stable_repr(v) for v in items) + "]"
+    return repr(value)
+
+
+def tree(digest, folder: Path) -> None:
+    """Every file's place and bytes, in a stable order."""
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def git_commit(folder: Path) -> str:
+    try:
+        found = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return found.stdout.strip() if found.returncode == 0 else ""
+
+
+def library_versions() -> str:
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=-")
+    return " ".join(found) + f" python={sys.version}"
+
+
+def inputs(content: Path, theme: Path, code: Path, settings: dict) -> str:
+    digest = hashlib.sha256()
+    for folder in (content, theme, code):
+        digest.update(f"\0{folder.name}\0".encode())
+        tree(digest, folder)
+    shown = {k: v for k, v in settings.items() if k not in NOT_SHOWN}
+    digest.update(stable_repr(shown).encode())
+    digest.update(library_versions().encode())
+    digest.update(git_commit(content).encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return digest.hexdigest()
+
+
+def next_change(items, now: dt.datetime) -> dt.datetime | None:
+    """The first moment after `now` when an item changes listing: an event ends, an opportunity's
+    deadline day ends (in the hub's home time zone)."""
+    found = []
+    for item in items:
+        meta = item.meta
+        if item.type == "event" and "end" in meta:
+            found.append(moments.end(meta))
+        elif item.type == "opportunity" and "deadline" in meta:
+            found.append(moments.deadline_end(meta))
+    later = [moment.astimezone(dt.timezone.utc) for moment in found if moment > now]
+    return min(later) if later else None
+
+
+def unchanged(folder: Path, digest: str, output_tag: str | None, now: dt.datetime) -> bool:
+    """Whether the build recorded in `folder` had these inputs, published this output folder, and
+    nothing has changed listing since."""
+    try:
+        record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    until = record.get("until")
+    return (record.get("inputs") == digest and output_tag is not None and record.get("output") == output_tag
+            and (until is None or now < dt.datetime.fromisoformat(until)))
+
+
+def remember(folder: Path, digest: str, staging_tag: str | None, until: dt.datetime | None) -> None:
+    """Record this build (its staging folder's tag: the output's once it is published)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / (RECORD + ".partial")
+    partial.write_text(json.dumps({"inputs": digest, "output": staging_tag,
+                                   "until": until.isoformat() if until else None}), encoding="utf-8")
+    partial.replace(folder / RECORD)

@@ -1,0 +1,65 @@
+"""Skipping a build whose inputs did not change (plugins/hub_content/unchanged.py), without Pelican."""
+
+import datetime as dt
+import json
+from types import SimpleNamespace
+
+from hub_content import unchanged
+
+UTC = dt.timezone.utc
+NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+def item(kind, **meta):
+    return SimpleNamespace(type=kind, meta=meta)
+
+
+def test_settings_digest_has_no_memory_addresses():
+    def local_filter(value):
+        return value
+
+    first = unchanged.stable_repr({"JINJA_FILTERS": {"f": local_filter}, "LIST": [1, {2}], "X": object})
+    assert "0x" not in first and "local_filter" in first
+    assert unchanged.stable_repr({"JINJA_FILTERS": {"f": local_filter}, "LIST": [1, {2}], "X": object}) == first
+
+
+def test_the_next_change_is_the_first_event_end_or_deadline_day_end_after_now():
+    items = [
+        item("event", end=dt.datetime(2026, 11, 21, 11, 0), timezone="Europe/Budapest"),  # ended at 10:00 UTC
+        item("event", end=dt.datetime(2026, 11, 21, 15, 30), timezone="Europe/Budapest"),
+        item("opportunity", deadline=dt.date(2026, 11, 21)),  # open until midnight in Budapest
+        item("news", date=dt.date(2026, 11, 22)),
+    ]
+    assert unchanged.next_change(items, NOW) == dt.datetime(2026, 11, 21, 14, 30, tzinfo=UTC)
+    assert unchanged.next_change(items[2:], NOW) == dt.datetime(2026, 11, 21, 23, 0, tzinfo=UTC)
+    assert unchanged.next_change(items[3:], NOW) is None
+
+
+def test_a_build_is_skipped_only_with_the_same_inputs_output_and_before_the_next_change(tmp_path):
+    until = NOW + dt.timedelta(hours=2)
+    unchanged.remember(tmp_path, "inputs-1", "7:42", until)
+    assert json.loads((tmp_path / unchanged.RECORD).read_text())["output"] == "7:42"
+    assert unchanged.unchanged(tmp_path, "inputs-1", "7:42", NOW)
+    assert not unchanged.unchanged(tmp_path, "inputs-2", "7:42", NOW)  # an input changed
+    assert not unchanged.unchanged(tmp_path, "inputs-1", "7:43", NOW)  # another output folder (a failed build's)
+    assert not unchanged.unchanged(tmp_path, "inputs-1", None, NOW)  # no output yet
+    assert not unchanged.unchanged(tmp_path, "inputs-1", "7:42", until)  # an event ended: listings change
+    unchanged.remember(tmp_path, "inputs-1", "7:42", None)  # nothing will ever close
+    assert unchanged.unchanged(tmp_path, "inputs-1", "7:42", NOW + dt.timedelta(days=400))
+    (tmp_path / unchanged.RECORD).write_text("{broken")
+    assert not unchanged.unchanged(tmp_path, "inputs-1", "7:42", NOW)
+
+
+def test_inputs_cover_content_theme_code_and_settings(tmp_path):
+    for name in ("content", "theme", "code"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text(name)
+    folders = (tmp_path / "content", tmp_path / "theme", tmp_path / "code")
+    first = unchanged.inputs(*folders, {"SITEURL": ""})
+    assert unchanged.inputs(*folders, {"SITEURL": "", "HUB_PROCESSES": 2}) == first  # how it runs: not an input
+    assert unchanged.inputs(*folders, {"SITEURL": "https://x"}) != first
+    for folder in folders:
+        (folder / "a.txt").write_text("changed")
+        changed = unchanged.inputs(*folders, {"SITEURL": ""})
+        assert changed != first
+        first = changed
