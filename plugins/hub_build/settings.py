@@ -14,6 +14,8 @@ from typing import Any, Callable
 from .errors import Problem, ProblemFound
 
 PREFIX = "HUB_"
+# Settings that say how a build runs, not what it publishes: no cache key or input digest holds them.
+RUN_ONLY = frozenset({"HUB_PROCESSES", "HUB_CACHE_PATH", "HUB_SKIP_UNCHANGED"})
 
 
 @dataclass(frozen=True)

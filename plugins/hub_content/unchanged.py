@@ -21,11 +21,12 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from hub_build.settings import RUN_ONLY
+
 from . import moments
 
 LIBRARIES = ("pelican", "jinja2", "babel", "markdown", "nh3", "pyyaml", "lunr", "snowballstemmer", "icalendar",
              "feedgenerator", "tzdata")
-NOT_SHOWN = {"HUB_PROCESSES"}  # how the build runs, not what it publishes
 RECORD = "last-build.json"
 
 
@@ -71,7 +72,7 @@ def inputs(content: Path, theme: Path, code: Path, settings: dict) -> str:
     for folder in (content, theme, code):
         digest.update(f"\0{folder.name}\0".encode())
         tree(digest, folder)
-    shown = {k: v for k, v in settings.items() if k not in NOT_SHOWN}
+    shown = {k: v for k, v in settings.items() if k not in RUN_ONLY}
     digest.update(stable_repr(shown).encode())
     digest.update(library_versions().encode())
     digest.update(git_commit(content).encode())

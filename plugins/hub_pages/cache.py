@@ -15,11 +15,11 @@ from pathlib import Path
 import babel
 import jinja2
 
+from hub_build.settings import RUN_ONLY
 from hub_build.staging import folder_tag
 
 CODE = Path(__file__).parent
 SETTINGS_PREFIXES = ("HUB_", "SITE")
-NOT_SHOWN = {"HUB_PROCESSES", "HUB_CACHE_PATH"}  # how the build runs, not what a page shows
 
 
 def tree_digest(*folders: Path) -> str:
@@ -34,7 +34,7 @@ def salt(theme: Path, settings: dict, hub) -> str:
     shared = (
         tree_digest(theme / "templates", theme / "translations", CODE, CODE.parent / "hub_i18n",
                     CODE.parent / "hub_content"),
-        repr(sorted((k, repr(v)) for k, v in settings.items() if k.startswith(SETTINGS_PREFIXES) and k not in NOT_SHOWN)),
+        repr(sorted((k, repr(v)) for k, v in settings.items() if k.startswith(SETTINGS_PREFIXES) and k not in RUN_ONLY)),
         repr(sorted((name, sorted(v.labels.items())) for name, v in hub.vocabularies.items())),
         repr(hub.languages.languages), babel.__version__, jinja2.__version__,
     )
