@@ -12,11 +12,12 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from hub_build.errors import fail_if
+from hub_build.workers import workers
 from hub_i18n import catalogs
 
 from .cache import PageCache, salt
 from .filters import filter_data
-from .render import Renderer, copy_attachment, workers, write
+from .render import Renderer, copy_attachment, write
 from .routes import SitePlan
 
 logger = logging.getLogger(__name__)

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import multiprocessing
-import os
-import signal
 import shutil
 from pathlib import Path
 
 from hub_build.staging import contained, link_unchanged, published_path
+from hub_build.workers import balanced, run_forked
 from hub_content import moments
 from hub_i18n.l10n import Localizer, utc_offset
 
@@ -22,48 +20,6 @@ from . import messages
 from .cache import PageCache
 from .routes import Page, SitePlan
 from .structured import json_ld
-
-
-def balanced(jobs: list, weight, groups: int) -> list[list]:
-    """`jobs` in `groups` of about equal total weight (the heaviest first, each to the lightest group)."""
-    loads = [[0, number, []] for number in range(groups)]
-    for job in sorted(jobs, key=lambda job: (-weight(job), str(job))):
-        lightest = min(loads)
-        lightest[0] += weight(job)
-        lightest[2].append(job)
-    return [group for _, _, group in loads if group]
-
-
-def workers(setting: int) -> int:
-    """HUB_PROCESSES as a number of processes: 0 is one per core."""
-    return setting or os.cpu_count() or 1
-
-
-def _die_with(parent: int, work, *args) -> None:
-    """Run `work` in a forked process that ends when the build's process ends, even by SIGKILL: an
-    orphan would go on writing into a staging folder that the next build has removed."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the build ended before prctl took effect
-        os._exit(1)
-    work(*args)
-
-
-def run_forked(work, groups: list[list], *args) -> None:
-    """work(group, *args) for each group in its own forked process; fails if any of them failed."""
-    context = multiprocessing.get_context("fork")
-    workers = [context.Process(target=_die_with, args=(os.getpid(), work, group, *args)) for group in groups]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    failed = [worker.exitcode for worker in workers if worker.exitcode != 0]
-    if failed:
-        raise RuntimeError(f"{len(failed)} worker process(es) failed; see the errors above")
 
 
 def write(output: Path, relative: str, data: str | bytes) -> None:

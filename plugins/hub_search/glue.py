@@ -9,7 +9,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from hub_pages.render import balanced, run_forked, workers, write
+from hub_build.workers import balanced, run_forked, workers
+from hub_pages.render import write
 from hub_pages.routes import Page
 
 from . import index, records
