@@ -366,7 +366,7 @@ def hub_records(content: Path) -> dict[str, list[dict]]:
     found = {}
     for language in hub.languages:
         # The item pages' addresses as the site plan gives them, without planning the listings.
-        planned = LanguagePlan(SimpleNamespace(hub=hub), language)
+        planned = LanguagePlan(SimpleNamespace(hub=hub, fallback_copies=True), language)
         shown = [(entry.item, entry.path, entry.fallback) for content_type in hub.content_types
                  for entry in planned.by_type[content_type.name]]
         found[language.code] = records.language_records(shown, lambda code: hub.languages[code].tag)
