@@ -124,6 +124,16 @@ def _authoring():
     return authoring
 
 
+def _command(run, *args) -> int:
+    """Run an authoring command; problems it finds end it with their plain list, not a traceback."""
+    from hub_build.errors import BuildFailed, ProblemsFound
+
+    try:
+        return run(*args)
+    except ProblemsFound as found:
+        raise BuildFailed(found.problems) from None
+
+
 @task(iterable=["path"], help={"path": "a file to check (repeat for more); default: all content",
                                "changed": "check only what differs from the main branch (git)",
                                "base": "the branch to compare with for --changed (default: origin/main, else main)",
@@ -136,7 +146,7 @@ def check(c, path=None, changed=False, base="", content="content", settings="pel
     if changed and not base:
         base = f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else (
             "origin/main" if c.run("git rev-parse --verify -q origin/main", hide=True, warn=True).ok else "main")
-    raise SystemExit(_authoring().run_check(path or [], changed, base, content, settings))
+    raise SystemExit(_command(_authoring().run_check, path or [], changed, base, content, settings))
 
 
 @task(help={"lang": "only this language code", "format": "text (default) or json",
@@ -146,7 +156,7 @@ def status(c, lang="", format="text", diff=False, content="content", settings="p
     """Translation status per language from git: translated, out of date, missing."""
     if format not in ("text", "json"):
         raise SystemExit("--format is text or json")
-    raise SystemExit(_authoring().run_status(lang, format, diff, content, settings))
+    raise SystemExit(_command(_authoring().run_status, lang, format, diff, content, settings))
 
 
 @task(help={"lang": "the language of the new item (default: the default language)",
@@ -154,14 +164,14 @@ def status(c, lang="", format="text", diff=False, content="content", settings="p
             "settings": "settings file (default: pelicanconf.py)"})
 def new(c, type, title, lang="", content="content", settings="pelicanconf.py"):
     """Create a new item: invoke new resource --title "A guide" [--lang sq]. Never overwrites."""
-    raise SystemExit(_authoring().run_new(type, lang, title, content, settings))
+    raise SystemExit(_command(_authoring().run_new, type, lang, title, content, settings))
 
 
 @task(help={"to": "the language code to translate into", "content": "content folder (default: content)",
             "settings": "settings file (default: pelicanconf.py)"})
 def translate(c, path, to, content="content", settings="pelicanconf.py"):
     """Start a translation: invoke translate content/news/x.md --to sq. Never overwrites."""
-    raise SystemExit(_authoring().run_translate(path, to, content, settings))
+    raise SystemExit(_command(_authoring().run_translate, path, to, content, settings))
 
 
 @task(help={"items": "items to generate, in the real hub's language mix (default 30000)"})

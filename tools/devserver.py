@@ -8,6 +8,7 @@ the page in the browser; the server keeps running.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import threading
@@ -67,14 +68,15 @@ def build_once(root: Path, content: str, output: str, settings: str, reload_code
     """Build the site; return None on success or the text of the problems."""
     if reload_code:
         forget_plugin_code()
-    from pelican import Pelican
     from pelican.settings import read_settings
 
     overrides = {"PATH": str(root / content), "OUTPUT_PATH": str(root / output), "HUB_LIVERELOAD": True}
     started = time.monotonic()
     try:
-        Pelican(read_settings(str(root / settings), override=overrides)).run()
-    except SystemExit as stop:  # BuildFailed carries the list of problems; 0: nothing changed, output kept
+        found = read_settings(str(root / settings), override=overrides)
+        module, name = found["PELICAN_CLASS"].rsplit(".", 1)  # as Pelican's command line does
+        getattr(importlib.import_module(module), name)(found).run()
+    except SystemExit as stop:  # BuildFailed carries the list of problems
         return None if not stop.code else str(stop.code)
     except Exception as error:  # a bug or a bad setting must not stop the server
         return f"{type(error).__name__}: {error}"

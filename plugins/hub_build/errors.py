@@ -45,12 +45,22 @@ def report(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
+class ProblemsFound(Exception):
+    """Problems that stop a build (or a command), raised by the step that found them; the build's
+    top (hub_site.HubPelican.run, or a command's entry point) turns it into BuildFailed."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(report(self.problems))
+
+
 class BuildFailed(SystemExit):
-    """Stops the build with a readable report instead of a traceback.
+    """Stops the program with a readable report instead of a traceback.
 
     A SystemExit subclass because Pelican's command line catches Exception and
     prints a traceback; coordinators need the plain list of problems instead.
-    The message is printed to stderr and the exit status is 1.
+    The message is printed to stderr and the exit status is 1. Raised only at the
+    top of a build or a command, never by a step.
     """
 
     def __init__(self, problems: list[Problem]):
@@ -60,4 +70,4 @@ class BuildFailed(SystemExit):
 
 def fail_if(problems: list[Problem]) -> None:
     if problems:
-        raise BuildFailed(problems)
+        raise ProblemsFound(problems)

@@ -1,10 +1,6 @@
-"""Writes each event's .ics and each language's events.ics after the pages are planned."""
+"""The calendars' part in a build: each event's .ics and each language's events.ics."""
 
-from pathlib import Path
-
-from pelican import signals
-from pelican.generators import Generator
-
+from hub_build.extensions import Extension
 from hub_pages.render import write
 
 from . import ics
@@ -14,33 +10,29 @@ def calendar_path(language) -> str:
     return f"{language.prefix}/events.ics"
 
 
-class HubCalendarGenerator(Generator):
-    def generate_output(self, writer):
-        plan = self.context["hub_plan"]
-        catalogs = self.context["hub_catalogs"]
-        siteurl = self.settings.get("SITEURL", "").rstrip("/")
-        domain = self.settings["HUB_UID_DOMAIN"]
-        output = Path(self.output_path)
+def event_pages(plan, lang: str) -> list:
+    return [page for page in plan.language_pages(lang) if page.kind == "item" and page.item.type == "event"]
+
+
+class CalendarExtension(Extension):
+    name = "calendars"
+
+    def files(self, build) -> list[str]:
+        return [path for language in build.plan.languages for path in
+                [calendar_path(language)] + [f"{page.path}event.ics" for page in event_pages(build.plan, language.code)]]
+
+    def write(self, build) -> None:
+        plan, settings = build.plan, build.settings
+        siteurl = settings.get("SITEURL", "").rstrip("/")
         for language in plan.languages:
-            gettext = catalogs[language.code].gettext
-            name = gettext("%(site)s events") % {"site": self.settings["SITENAME"]}
-            feed = ics.calendar(name, language.tag)
-            for page in plan.language_pages(language.code):
-                if page.kind != "item" or page.item.type != "event":
-                    continue
+            gettext = build.catalogs[language.code].gettext
+            feed = ics.calendar(gettext("%(site)s events") % {"site": settings["SITENAME"]}, language.tag)
+            for page in event_pages(plan, language.code):
                 vocabulary = plan.hub.vocabularies["event-types"]
-                entry = ics.event(page.item, f"{siteurl}/{page.path}", domain, plan.hub.build_time,
+                entry = ics.event(page.item, f"{siteurl}/{page.path}", settings["HUB_UID_DOMAIN"], plan.hub.build_time,
                                   vocabulary.label(page.item.meta["event_type"], language.code), gettext("Online"))
                 one = ics.calendar(page.item.title, language.tag)
                 one.add_component(entry)
-                write(output, f"{page.path}event.ics", ics.to_text(one))
+                write(build.output, f"{page.path}event.ics", ics.to_text(one))
                 feed.add_component(entry)
-            write(output, calendar_path(language), ics.to_text(feed))
-
-
-def get_generators(pelican):
-    return HubCalendarGenerator
-
-
-def register():
-    signals.get_generators.connect(get_generators)
+            write(build.output, calendar_path(language), ics.to_text(feed))

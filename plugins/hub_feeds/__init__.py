@@ -1,5 +1,10 @@
 """Atom feeds, one per language."""
 
-from .glue import register
+from .glue import FeedsExtension as extension
 
-__all__ = ["register"]
+
+def register():
+    pass  # no signals: the build asks the extension (hub_build.extensions)
+
+
+__all__ = ["extension", "register"]

@@ -1,36 +1,28 @@
-"""Writes each language's Atom feeds after the pages are planned."""
+"""The feeds' part in a build: each language's Atom feeds, after the pages are rendered."""
 
-from pathlib import Path
-
-from pelican import signals
-from pelican.generators import Generator
-
+from hub_build.extensions import Extension
 from hub_pages.messages import SECTIONS
 from hub_pages.render import write
 
 from .atom import atom, feed_path, feed_types
 
 
-class HubFeedsGenerator(Generator):
-    def generate_output(self, writer):
-        plan = self.context["hub_plan"]
-        catalogs = self.context["hub_catalogs"]
-        siteurl = self.settings.get("SITEURL", "").rstrip("/")
-        sitename = self.settings["SITENAME"]
-        output = Path(self.output_path)
-        for language in plan.languages:
-            gettext = catalogs[language.code].gettext
-            title = gettext("%(site)s: everything new") % {"site": sitename}
-            write(output, feed_path(language), atom(plan, language, siteurl, sitename, title))
-            for content_type in feed_types(plan):
-                title = f"{sitename}: {gettext(SECTIONS[content_type.name])}"
-                write(output, feed_path(language, content_type),
-                      atom(plan, language, siteurl, sitename, title, content_type))
+class FeedsExtension(Extension):
+    name = "feeds"
 
+    def files(self, build) -> list[str]:
+        return [path for path, _, _ in self.feeds(build)]
 
-def get_generators(pelican):
-    return HubFeedsGenerator
+    def feeds(self, build) -> list[tuple]:
+        """(path, content type or None for everything new, language) of every feed."""
+        return [(feed_path(language, content_type), content_type, language)
+                for language in build.plan.languages for content_type in [None] + feed_types(build.plan)]
 
-
-def register():
-    signals.get_generators.connect(get_generators)
+    def write(self, build) -> None:
+        siteurl = build.settings.get("SITEURL", "").rstrip("/")
+        sitename = build.settings["SITENAME"]
+        for path, content_type, language in self.feeds(build):
+            gettext = build.catalogs[language.code].gettext
+            title = (f"{sitename}: {gettext(SECTIONS[content_type.name])}" if content_type
+                     else gettext("%(site)s: everything new") % {"site": sitename})
+            write(build.output, path, atom(build.plan, language, siteurl, sitename, title, content_type))

@@ -1,6 +1,13 @@
-"""Makes Jinja2's i18n extension available to every template environment."""
+"""Makes Jinja2's i18n extension available to every template environment, and loads the
+interface catalogs for the build."""
+
+import logging
 
 from pelican import signals
+
+from . import catalogs
+
+logger = logging.getLogger(__name__)
 
 EXTENSION = "jinja2.ext.i18n"
 
@@ -16,3 +23,11 @@ def on_initialized(pelican):
 
 def register():
     signals.initialized.connect(on_initialized)
+
+
+def load_catalogs(build) -> dict:
+    """The interface catalog of every language (theme/translations); a catalog's problems are warnings."""
+    found, problems = catalogs.load(build.theme / "translations", build.hub.languages)
+    for problem in problems:
+        logger.warning("%s", problem)
+    return found

@@ -1,8 +1,9 @@
 """A cache of rendered pages, keyed by everything a page is rendered from.
 
-A page's key hashes its own plain data (item digests and facts, listed entries,
-switcher, hreflang, canonical, navigation) with a salt covering what every page
-shares (templates, catalogs, the page code, settings, vocabularies, languages).
+A page's key hashes exactly the data its template receives (item digests and facts,
+listed entries, switcher, hreflang, canonical, navigation, settings) with a salt
+covering what every page shares (templates, catalogs, the page code, vocabularies,
+languages).
 A page whose inputs did not change is written from the cache without Jinja.
 """
 
@@ -15,11 +16,9 @@ from pathlib import Path
 import babel
 import jinja2
 
-from hub_build.settings import RUN_ONLY
 from hub_build.staging import folder_tag
 
 CODE = Path(__file__).parent
-SETTINGS_PREFIXES = ("HUB_", "SITE")
 
 
 def tree_digest(*folders: Path) -> str:
@@ -30,11 +29,12 @@ def tree_digest(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-def salt(theme: Path, settings: dict, hub) -> str:
+def salt(theme: Path, hub) -> str:
+    """What every page shares and no page's data holds: templates, catalogs, code, vocabularies, languages
+    (the settings templates see are in each page's data, hub_pages.render.Renderer.page_data)."""
     shared = (
         tree_digest(theme / "templates", theme / "translations", CODE, CODE.parent / "hub_i18n",
                     CODE.parent / "hub_content"),
-        repr(sorted((k, repr(v)) for k, v in settings.items() if k.startswith(SETTINGS_PREFIXES) and k not in RUN_ONLY)),
         repr(sorted((name, sorted(v.labels.items())) for name, v in hub.vocabularies.items())),
         repr(hub.languages.languages), babel.__version__, jinja2.__version__,
     )

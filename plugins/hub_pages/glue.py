@@ -1,19 +1,15 @@
-"""Connects the page planner and renderer to Pelican: plan in generate_context (so
-address collisions stop the build before anything is written), render in
-generate_output."""
+"""The page plan's steps of the build: plan every page, render them, copy the theme's files and
+the attachments. hub_site.build calls them in order."""
 
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
-from pelican import signals
-from pelican.generators import Generator
 from pelican.log import console
 
-from hub_build.errors import fail_if
 from hub_build.workers import workers
-from hub_i18n import catalogs
 
 from .cache import PageCache, salt
 from .filters import filter_data
@@ -23,38 +19,65 @@ from .routes import SitePlan
 logger = logging.getLogger(__name__)
 
 
-class HubPagesGenerator(Generator):
-    def generate_context(self):
-        hub = self.context["hub"]
-        self.context["hub_plan"] = SitePlan(hub, self.settings["HUB_PAGE_SIZE"], self.settings["HUB_FALLBACK_COPIES"])
-        found, problems = catalogs.load(Path(self.theme) / "translations", hub.languages)
-        for problem in problems:
-            logger.warning("%s", problem)
-        self.context["hub_catalogs"] = found
-
-    def generate_output(self, writer):
-        cache_folder = self.settings.get("HUB_CACHE_PATH")
-        cache = PageCache(Path(cache_folder) if cache_folder else None,
-                          salt(Path(self.theme), self.settings, self.context["hub"]))
-        renderer = Renderer(self.env, self.context["hub_plan"], self.context["hub_catalogs"], self.settings, cache,
-                            notices=self.context.get("hub_page_notices"))
-        output = Path(self.output_path)
-        renderer.render_all(output, workers(self.settings["HUB_PROCESSES"]))
-        plan, hub = self.context["hub_plan"], self.context["hub"]
-        for (lang, _), (path, fields, entries) in sorted(plan.filters.items()):
-            write(output, path, filter_data(fields, entries, renderer.url))
-        for rel in hub.attachments:
-            copy_attachment(Path(self.path) / rel, output, rel)
-        fallbacks = sum(1 for page in plan.pages if page.fallback)
-        console.print("Hub: %d source files: %d items published, %d drafts, %d vocabularies; "
-                    "%d pages in %d languages (%d through fallbacks)" % (
-                    len(hub.sources), len(hub.translations.items()), len(hub.drafts),
-                    len(hub.vocabularies), len(plan.pages), len(hub.languages), fallbacks))
+def plan_pages(build) -> SitePlan:
+    return SitePlan(build.hub, build.settings["HUB_PAGE_SIZE"], build.settings["HUB_FALLBACK_COPIES"])
 
 
-def get_generators(pelican):
-    return HubPagesGenerator
+def render_pages(build, written=None) -> None:
+    """Every planned page, then each section's filter data."""
+    cache_folder = build.settings.get("HUB_CACHE_PATH")
+    cache = PageCache(Path(cache_folder) if cache_folder else None, salt(build.theme, build.hub))
+    renderer = Renderer(build.env, build.plan, build.catalogs, build.settings, cache, build.notices, written)
+    renderer.render_all(build.output, workers(build.settings["HUB_PROCESSES"]))
+    for path, fields, entries in filters(build):
+        write(build.output, path, filter_data(fields, entries, renderer.url))
+
+
+def filters(build) -> list[tuple]:
+    return [found for _, found in sorted(build.plan.filters.items())]
+
+
+def theme_files(build) -> list[tuple[Path, str]]:
+    """(source, output path) of the theme's static files, where Pelican would put them (THEME_STATIC_DIR)."""
+    found = []
+    for folder in build.settings.get("THEME_STATIC_PATHS", ["static"]):
+        root = build.theme / folder
+        found += [(path, f"{build.settings.get('THEME_STATIC_DIR', 'theme')}/{path.relative_to(root).as_posix()}")
+                  for path in sorted(root.rglob("*")) if path.is_file()]
+    return found
+
+
+def shared_files(build) -> list[tuple[str, str]]:
+    """(who writes it, output path) of the files of no language: the theme's and the attachments."""
+    return ([("the theme", path) for _, path in theme_files(build)]
+            + [(f"the attachment content/{rel}", rel) for rel in build.hub.attachments])
+
+
+def filter_files(build) -> list[tuple[str, str]]:
+    """(who writes it, output path) of each section's filter data, written with the pages."""
+    return [(f"the {path.split('/')[-2]} filters", path) for path, _, _ in filters(build)]
+
+
+def copy_theme(build) -> None:
+    for source, path in theme_files(build):
+        target = build.output / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def copy_attachments(build) -> None:
+    for rel in build.hub.attachments:
+        copy_attachment(build.content / rel, build.output, rel)
+
+
+def summary(build) -> None:
+    hub, plan = build.hub, build.plan
+    fallbacks = sum(1 for page in plan.pages if page.fallback)
+    console.print("Hub: %d source files: %d items published, %d drafts, %d vocabularies; "
+                  "%d pages in %d languages (%d through fallbacks)" % (
+                      len(hub.sources), len(hub.translations.items()), len(hub.drafts),
+                      len(hub.vocabularies), len(plan.pages), len(hub.languages), fallbacks))
 
 
 def register():
-    signals.get_generators.connect(get_generators)
+    pass  # no signals: hub_site.build calls these steps

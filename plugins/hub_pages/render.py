@@ -9,17 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
+from dataclasses import fields, is_dataclass
+from enum import Enum
 from pathlib import Path
 
+from hub_build.settings import RUN_ONLY
 from hub_build.staging import contained, link_unchanged, published_path
 from hub_build.workers import balanced, run_forked
 from hub_content import moments
+from hub_content.reader import Item
+from hub_content.types import ContentType
 from hub_i18n.l10n import Localizer, utc_offset
 
 from . import messages
 from .cache import PageCache
 from .routes import Page, SitePlan
 from .structured import json_ld
+
+
+TEMPLATE_SETTINGS = ("HUB_", "SITE")  # the settings templates receive (and the cache salt covers)
 
 
 def write(output: Path, relative: str, data: str | bytes) -> None:
@@ -40,18 +48,24 @@ def copy_attachment(source: Path, output: Path, relative: str) -> None:
 
 
 class Renderer:
+    """Renders a plan's pages. What a template receives is built by one method, `page_data`, and the
+    page's cache key is a digest of exactly that data (plus the salt), so no template can depend on
+    something its key misses. The helpers added to it (`helpers`) close only over what the salt
+    covers: settings, vocabularies, languages, catalogs and the page code."""
+
     def __init__(self, env, plan: SitePlan, catalogs: dict, settings: dict, cache: PageCache | None = None,
-                 notices: dict | None = None):
+                 notices: dict | None = None, written=None):
         self.env = env
-        self.notices = notices or {}  # item source -> ((kind, date, original source), ...) from plugins above
+        self.notices = notices or {}  # item source -> ((kind, date, original source), ...) from extensions
         self.plan = plan
         self.catalogs = catalogs
-        self.settings = settings
+        self.settings = {k: v for k, v in settings.items() if k.startswith(TEMPLATE_SETTINGS) and k not in RUN_ONLY}
         self.siteurl = settings.get("SITEURL", "").rstrip("/")
         self.cache = cache or PageCache(None, "")
+        self.written = written  # called with each page written (Pelican's content_written); None: nobody asks
         self._item_states: dict[str, str] = {}
         self._localizers: dict[str, Localizer] = {}
-        self._language_states: dict[str | None, str] = {}
+        self._shared: dict[str | None, tuple[dict, str]] = {}
 
     def url(self, path: str) -> str:
         return f"{self.siteurl}/{path}"
@@ -61,18 +75,24 @@ class Renderer:
         self.env.install_gettext_translations(self.catalogs[code], newstyle=True)
         if lang is None:  # the root pages show every catalog: always rendered
             for page in self.plan.language_pages(None):
-                write(output, page.output, self.render(page))
+                self.write(output, page, self.render(page))
             return
-        published = published_path(output)
+        # A post-processor of written pages (content_written) may change a file in place: no shared links.
+        published = published_path(output) if self.written is None else None
         stored = self.cache.language(lang, published, output)
         try:
             for page in self.plan.language_pages(lang):
-                key = self.cache.key(self.fingerprint(page))
+                key = self.key(page)
                 if not (stored.published_as(page.output, key) and link_unchanged(published, output, page.output)):
-                    write(output, page.output, self.render_cached(page, key, stored))
+                    self.write(output, page, self.render_cached(page, key, stored))
                 stored.wrote(page.output, key)
         finally:
             stored.close()
+
+    def write(self, output: Path, page: Page, text: str) -> None:
+        write(output, page.output, text)
+        if self.written:
+            self.written(output / page.output, page)
 
     def render_cached(self, page: Page, key: str, stored) -> str:
         text = stored.get(key)
@@ -81,17 +101,56 @@ class Renderer:
             stored.put(key, text)
         return text
 
-    def fingerprint(self, page: Page) -> tuple:
-        """The plain data a page is rendered from, beyond what the cache's salt covers."""
-        plan = self.plan
-        return (
-            page.path, page.kind, page.template, page.identity, page.number, page.count, page.listing, page.field,
-            page.vocabulary, page.term, page.terms, page.total, page.facets, page.scripts,
-            self.item_state(page.item) if page.item else None, page.state, self.entries_state(page.entries),
-            tuple((b.name, b.total, b.more, b.listing, self.entries_state(b.entries)) for b in page.blocks),
-            tuple(plan.switcher(page)), tuple(plan.alternates(page)), plan.x_default(page), plan.canonical(page),
-            self.language_state(page.lang), self.page_notices(page),
-        )
+    def page_data(self, page: Page) -> tuple[dict, dict]:
+        """What a template receives, as plain data: the page's own, and its language's shared part
+        (the same for every page of a language, so digested once per language)."""
+        own = {
+            "page": page,
+            "switcher": self.plan.switcher(page) if page.lang else [],
+            "notices": self.page_notices(page),
+            "alternates": self.plan.alternates(page),
+            "x_default": self.plan.x_default(page),
+            "canonical": self.plan.canonical(page),
+            **(page.data or {}),
+        }
+        return own, self.shared(page.lang)[0]
+
+    def shared(self, lang: str | None) -> tuple[dict, str]:
+        """A language's shared page data (menu, sections, term pages, settings) and its digest."""
+        found = self._shared.get(lang)
+        if found is None:
+            plan = self.plan
+            data = {"navigation": plan.navigation(lang) if lang else [],
+                    "sections": plan.sections(lang) if lang else [],
+                    "term_pages": dict(plan.term_pages(lang)) if lang else {}, **self.settings}
+            found = self._shared[lang] = (data, self.digest(data))
+        return found
+
+    def key(self, page: Page) -> str:
+        own, _ = self.page_data(page)
+        return self.cache.key((self.state(own), self.shared(page.lang)[1]))
+
+    def digest(self, value) -> str:
+        return hashlib.sha256(repr(self.state(value)).encode()).hexdigest()
+
+    def state(self, value):
+        """`value` as plain, deterministic data for a cache key: an item becomes the digest of its
+        state (once per item and build), a content type its name (its code is in the salt)."""
+        if isinstance(value, Item):
+            return self.item_state(value)
+        if isinstance(value, ContentType):
+            return value.name
+        if isinstance(value, (str, int, float, bool, type(None), dt.date, dt.time, dt.timedelta)):
+            return value
+        if isinstance(value, (tuple, list)):
+            return tuple(self.state(v) for v in value)
+        if isinstance(value, dict):
+            return tuple(sorted((k, self.state(v)) for k, v in value.items()))
+        if is_dataclass(value):
+            return (type(value).__name__,) + tuple(self.state(getattr(value, f.name)) for f in fields(value))
+        if isinstance(value, Enum):
+            return str(value.value)
+        raise TypeError(f"page data must be plain data, not {type(value).__name__}: {value!r:.80}")
 
     def localizer(self, locale: str) -> Localizer:
         if locale not in self._localizers:
@@ -105,22 +164,9 @@ class Renderer:
             found = self._item_states[item.source] = hashlib.sha256(repr(item_state(item)).encode()).hexdigest()
         return found
 
-    def entries_state(self, entries) -> tuple:
-        return tuple((e.path, e.fallback, e.state, self.item_state(e.item)) for e in entries)
-
-    def language_state(self, lang: str | None) -> str:
-        """What every page of a language shows alike (menu, sections, topic pages), once per language."""
-        found = self._language_states.get(lang)
-        if found is None:
-            plan = self.plan
-            shared = (tuple((p.path, p.fallback, self.item_state(p.item)) for p in plan.navigation(lang)),
-                      tuple(p.path for p in plan.sections(lang)), plan.term_pages(lang))
-            found = self._language_states[lang] = hashlib.sha256(repr(shared).encode()).hexdigest()
-        return found
-
     def page_notices(self, page: Page) -> tuple:
         """(kind, date, address and language tag of the original) for each notice about the item shown,
-        e.g. stale; plugins above this one supply them (hub_status), this one only shows them."""
+        e.g. stale; extensions supply them (hub_status), this one only shows them."""
         if page.item is None:
             return ()
         found = []
@@ -149,30 +195,25 @@ class Renderer:
         return template.render(self.context(page))
 
     def context(self, page: Page) -> dict:
-        """What templates see. No `hub` or `plan`: a page may only use what its cache
-        fingerprint covers, so the rendered-page cache can never serve a stale page."""
+        """Exactly what a template sees: the page data its key is made of, plus helpers."""
+        own, shared = self.page_data(page)
+        return {**shared, **own, **self.helpers(page.lang, shared["term_pages"])}
+
+    def helpers(self, code: str | None, term_pages: dict) -> dict:
+        """Functions and fixed tables for templates. Each closes only over the salt's inputs (settings,
+        vocabularies, languages, catalogs, code) or the page data it is given."""
         languages = self.plan.languages
-        lang = languages[page.lang] if page.lang else languages.default_language
+        lang = languages[code] if code else languages.default_language
         vocabularies = self.plan.hub.vocabularies
-        term_pages = dict(self.plan.term_pages(page.lang)) if page.lang else {}
 
         def label(vocabulary, term):
             return vocabularies[vocabulary].label(term, lang.code) if vocabulary else str(term)
 
         return {
-            **self.settings,
-            "page": page,
             "lang": lang,
             "languages": languages,
             "l10n": self.localizer(lang.locale),
             "url": self.url,
-            "switcher": self.plan.switcher(page) if page.lang else [],
-            "notices": self.page_notices(page),
-            "alternates": self.plan.alternates(page),
-            "x_default": self.plan.x_default(page),
-            "canonical": self.plan.canonical(page),
-            "navigation": self.plan.navigation(lang.code),
-            "sections": self.plan.sections(lang.code),
             "catalogs": self.catalogs,
             "messages": messages,
             "label": label,

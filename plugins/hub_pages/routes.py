@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+import dataclasses
 from dataclasses import dataclass
 
-from hub_build.errors import Problem, fail_if
+from hub_build.errors import Problem
 from hub_content.fields import terms_of
 from hub_content.types import SCHEMAS
 
@@ -64,6 +65,8 @@ class Page:
     facets: tuple = ()  # (field, vocabulary, ((term, count), ...)) for a section's filter form
     state: str | None = None  # an item's listing at build time, e.g. closed
     scripts: tuple = ()  # theme scripts the page needs beyond its template's own, e.g. a language's stemmer
+    # What an extension's page gives its template beyond the common context (plain data, in its cache key)
+    data: dict | None = dataclasses.field(default=None, compare=False)
 
     @property
     def fallback(self) -> bool:
@@ -81,7 +84,7 @@ class Page:
             return f"the {self.content_type.folder} listing"
         if self.kind in ("browse", "browse-index"):
             return f"the {self.field} pages"
-        return f"the {self.kind} page"
+        return f"the {self.kind.replace('-', ' ')} page"
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,17 @@ class Link:
     lang: str
     path: str
     missing: bool = False
+
+
+def _self_and_folders(output: str):
+    parts = output.split("/")
+    return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
+
+
+def _rename(page: Page) -> str:
+    if page.item is not None:
+        return "rename the file (its name is its address)"
+    return "rename the other one"
 
 
 def paginate(entries: list, size: int) -> list[list]:
@@ -134,23 +148,33 @@ class SitePlan:
                                  if p.kind == "listing" and p.number == 1 and p.listing == p.content_type.listings[0].name]
                           for code in self.languages.codes}
 
-    def add_pages(self, pages: list[Page]) -> None:
-        """Pages of plugins above this one (e.g. search), planned before anything is rendered so that
-        hub_pages renders them and the language switcher and collision checks know them."""
+    def add_pages(self, pages) -> None:
+        """Pages of extensions (search, translation status), planned before anything is rendered so that
+        the renderer, the switcher, hreflang, sitemaps and the collision check know them."""
         self.pages += pages
         self._index()
 
     def _index(self) -> None:
-        fail_if(self._collisions())
         self._by_identity = {(page.identity, page.lang): page for page in self.pages}
         self._by_language: dict[str | None, list[Page]] = {}
         for page in self.pages:
             self._by_language.setdefault(page.lang, []).append(page)
 
-    def _collisions(self) -> list[Problem]:
-        """Pages sharing an address, reported once per pair of sources (not once per language)."""
-        seen: dict[str, Page] = {}
+    def collisions(self, files: list[tuple[str, str]], outside: list[tuple[str, str]] = ()) -> list[Problem]:
+        """Every address used twice: by two pages, or by a page and a file someone else writes (an
+        attachment, a feed, the theme's files: `files` holds (who writes it, path) pairs), reported
+        once per pair of sources, not once per language. A file is also in the way of every page
+        below its path (/en/feed.atom/ cannot be a folder and a feed at once). `outside` are the
+        files that belong to no language (theme, attachments): no language's prefix may be their folder."""
         reported: dict[tuple, Problem] = {}
+        for writer, path in outside:
+            top = path.split("/")[0]
+            for language in self.languages:
+                if language.prefix == top:
+                    reported.setdefault(("prefix", top), Problem(
+                        "settings", 0, "HUB_LANGUAGES", f"the prefix {top!r} of {language.code} is also where "
+                        f"{writer} is published (/{path})", "give the language another prefix"))
+        seen: dict[str, Page] = {}
         for page in self.pages:
             other = seen.setdefault(page.output, page)
             if other is page:
@@ -159,6 +183,18 @@ class SitePlan:
             key = (first.item.key if first.item else first.source, second.item.key if second.item else second.source)
             reported.setdefault(key, Problem(first.source, 0, "", f"its address /{page.path} is also used by "
                                              f"{second.source}", "rename one of the two files"))
+        writers: dict[str, str] = {}
+        for writer, path in files:
+            first = writers.setdefault(path, writer)
+            if first != writer:
+                reported.setdefault((first, writer), Problem(writer, 0, "", f"writes /{path}, which {first} "
+                                                             "writes too", "rename one of the two"))
+        for page in self.pages:
+            for path in _self_and_folders(page.output):
+                if path in writers:
+                    key = (page.item.key if page.item else page.source, writers[path])
+                    reported.setdefault(key, Problem(page.source, 0, "", f"its address /{page.path} is also "
+                                                     f"used by {writers[path]} (/{path})", _rename(page)))
         return list(reported.values())
 
     # -- queries for templates -------------------------------------------------------

@@ -1,4 +1,11 @@
-"""Client-side search: a split lunr index per language, built with the hub's own text pipeline,
-and a search page per language that queries it in the reader's browser."""
+"""Client-side search: an index per language, built with the hub's own text pipeline, and a
+search page per language that queries it in the reader's browser."""
 
-from .glue import register  # noqa: F401
+from .glue import SearchExtension as extension
+
+
+def register():
+    pass  # no signals: the build asks the extension (hub_build.extensions)
+
+
+__all__ = ["extension", "register"]

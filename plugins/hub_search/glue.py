@@ -1,14 +1,12 @@
-"""Plans a search page per language (with the pages, so hub_pages renders it) and writes each
-language's split index under it, in <prefix>/search/ (with gzip twins of the manifest and the
+"""The search's part in a build: a search page per language in the plan (hub_pages renders it),
+and each language's index under it, in <prefix>/search/ (with gzip twins of the manifest and the
 search scripts when HUB_SEARCH_GZIP asks for them)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pelican import signals
-from pelican.generators import Generator
-
+from hub_build.extensions import Extension
 from hub_build.workers import balanced, run_forked, workers
 from hub_pages.render import write
 from hub_pages.routes import Page
@@ -42,57 +40,56 @@ def search_page(language, found: list[dict], vocabularies) -> Page:
                 facets=records.facets(found, sort_key), scripts=stemmer_scripts(language.code))
 
 
-class HubSearchGenerator(Generator):
-    def generate_context(self):
-        if not self.settings["HUB_SEARCH"]:
-            return
-        plan = self.context["hub_plan"]
+class SearchExtension(Extension):
+    name = "search"
+
+    def __init__(self):
+        self.found: dict[str, list[dict]] = {}  # language code -> its records, from pages to write
+
+    def pages(self, build) -> list[Page]:
+        if not build.settings["HUB_SEARCH"]:
+            return []
+        plan = build.plan
         languages = plan.languages
-        fallbacks = self.settings["HUB_SEARCH_FALLBACKS"]
-        found, texts = {}, {}
+        fallbacks = build.settings["HUB_SEARCH_FALLBACKS"]
+        texts: dict = {}
         for language in languages:
             shown = [(item, path, fallback) for item, path, fallback in records.shown_items(
                 plan.shown(language.code)) if fallbacks or not fallback]
-            found[language.code] = records.language_records(shown, lambda code: languages[code].tag, texts)
-        self.context["hub_search_records"] = found
-        plan.add_pages([search_page(language, found[language.code], plan.hub.vocabularies) for language in languages])
+            self.found[language.code] = records.language_records(shown, lambda code: languages[code].tag, texts)
+        return [search_page(language, self.found[language.code], plan.hub.vocabularies) for language in languages]
 
-    def generate_output(self, writer):
-        if not self.settings["HUB_SEARCH"]:
+    def files(self, build) -> list[str]:
+        if not build.settings["HUB_SEARCH"]:
+            return []
+        return [search_path(language) + "manifest.json" for language in build.plan.languages]
+
+    def write(self, build) -> None:
+        if not build.settings["HUB_SEARCH"]:
             return
-        output = Path(self.output_path)
-        languages = list(self.context["hub_plan"].languages)
-        found = self.context["hub_search_records"]
-        groups = balanced(languages, lambda language: len(found[language.code]),
-                          workers(self.settings["HUB_PROCESSES"]))
+        languages = list(build.plan.languages)
+        groups = balanced(languages, lambda language: len(self.found[language.code]),
+                          workers(build.settings["HUB_PROCESSES"]))
         if len(groups) > 1:
-            run_forked(self.write_indexes, groups, output)
+            run_forked(self.write_indexes, groups, build)
         else:
-            self.write_indexes(languages, output)
-        if self.settings["HUB_SEARCH_GZIP"]:
+            self.write_indexes(languages, build)
+        if build.settings["HUB_SEARCH_GZIP"]:
             # Hosts that serve precompressed files send these instead of compressing on every request.
-            scripts = Path(self.theme) / "static" / SCRIPTS
+            scripts = build.theme / "static" / SCRIPTS
             for script in sorted(scripts.rglob("*.js")):
-                write(output, f"theme/{SCRIPTS}/{script.relative_to(scripts).as_posix()}.gz",
+                write(build.output, f"theme/{SCRIPTS}/{script.relative_to(scripts).as_posix()}.gz",
                       index.gz(script.read_bytes()))
 
-    def write_indexes(self, languages, output: Path) -> None:
+    def write_indexes(self, languages, build) -> None:
         """Each language's index, from the cache when its records did not change (each language's cache
         file and output folder are its own, so languages can be written by parallel processes)."""
-        cache_folder = self.settings.get("HUB_CACHE_PATH")
+        cache_folder = build.settings.get("HUB_CACHE_PATH")
         cache = IndexCache(Path(cache_folder) / "search" if cache_folder else None)
         for language in languages:
-            found = self.context["hub_search_records"][language.code]
+            found = self.found[language.code]
             files = cache.files(language.code, found, lambda: index.build(found, language.code))
             for path, data in files.items():
-                write(output, search_path(language) + path, data)
-            if self.settings["HUB_SEARCH_GZIP"]:  # the packs' members are gzipped already; the manifest is not
-                write(output, search_path(language) + "manifest.json.gz", index.gz(files["manifest.json"]))
-
-
-def get_generators(pelican):
-    return HubSearchGenerator
-
-
-def register():
-    signals.get_generators.connect(get_generators)
+                write(build.output, search_path(language) + path, data)
+            if build.settings["HUB_SEARCH_GZIP"]:  # the packs' members are gzipped already; the manifest is not
+                write(build.output, search_path(language) + "manifest.json.gz", index.gz(files["manifest.json"]))

@@ -1,5 +1,10 @@
 """Sitemaps per language with hreflang alternates, and a sitemap index."""
 
-from .glue import register
+from .glue import SitemapExtension as extension
 
-__all__ = ["register"]
+
+def register():
+    pass  # no signals: the build asks the extension (hub_build.extensions)
+
+
+__all__ = ["extension", "register"]

@@ -1,28 +1,19 @@
-"""Writes the language sitemaps and the sitemap index."""
+"""The sitemaps' part in a build: each language's sitemap and the sitemap index."""
 
-from pathlib import Path
-
-from pelican import signals
-from pelican.generators import Generator
-
+from hub_build.extensions import Extension
 from hub_pages.render import write
 
 from .sitemap import language_sitemap, sitemap_index, sitemap_path
 
 
-class HubSitemapGenerator(Generator):
-    def generate_output(self, writer):
-        plan = self.context["hub_plan"]
-        siteurl = self.settings.get("SITEURL", "").rstrip("/")
-        output = Path(self.output_path)
-        for language in plan.languages:
-            write(output, sitemap_path(language), language_sitemap(plan, language.code, siteurl))
-        write(output, "sitemap.xml", sitemap_index(plan, siteurl))
+class SitemapExtension(Extension):
+    name = "sitemaps"
 
+    def files(self, build) -> list[str]:
+        return [sitemap_path(language) for language in build.plan.languages] + ["sitemap.xml"]
 
-def get_generators(pelican):
-    return HubSitemapGenerator
-
-
-def register():
-    signals.get_generators.connect(get_generators)
+    def write(self, build) -> None:
+        siteurl = build.settings.get("SITEURL", "").rstrip("/")
+        for language in build.plan.languages:
+            write(build.output, sitemap_path(language), language_sitemap(build.plan, language.code, siteurl))
+        write(build.output, "sitemap.xml", sitemap_index(build.plan, siteurl))

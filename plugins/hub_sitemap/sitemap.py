@@ -14,7 +14,7 @@ def sitemap_path(language) -> str:
     return f"{language.prefix}/sitemap.xml"
 
 
-UNLISTED = {"search"}  # pages with nothing of their own to find (noindex)
+UNLISTED = {"search", "translation-status"}  # pages with nothing of their own to find (noindex)
 
 
 def language_sitemap(plan, lang: str, siteurl: str) -> str:

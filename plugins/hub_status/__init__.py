@@ -1,4 +1,10 @@
-"""Translation status from git: stale notices on pages, a status page per language,
-and the data `invoke status` prints."""
+"""Translation status from git: notices on stale translations and a status page per language."""
 
-from .glue import register  # noqa: F401
+from .glue import StatusExtension as extension
+
+
+def register():
+    pass  # no signals: the build asks the extension (hub_build.extensions)
+
+
+__all__ = ["extension", "register"]

@@ -1,12 +1,12 @@
-"""Reads the git history once per build: notices for stale translations (shown by
-hub_pages) and a translation status page per language."""
+"""The translation status's part in a build: the git history read once, notices for stale
+translations (shown by hub_pages), and a status page per language in the site plan."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
 from pathlib import Path
 
-from pelican import signals
-from pelican.generators import Generator
-
-from hub_pages.render import Renderer, write
+from hub_build.extensions import Extension
 from hub_pages.routes import Page
 
 from . import report
@@ -20,36 +20,35 @@ def status_for(content: Path, hub):
     return report.build(hub.translations, hub.languages, history, f"{content.name}/"), history
 
 
-class HubStatusGenerator(Generator):
-    def generate_context(self):
-        hub = self.context["hub"]
-        status, history = status_for(Path(self.path), hub)
-        self.context["hub_translation_status"] = status
-        self.context["hub_translation_history"] = history
-        self.context["hub_page_notices"] = report.notices(status)
+@dataclass(frozen=True)
+class HistorySummary:
+    """What a status page says about the history it was read from (plain data, for the page's key)."""
 
-    def generate_output(self, writer):
-        if not self.settings["HUB_STATUS_PAGE"]:
-            return
-        plan = self.context["hub_plan"]
-        renderer = Renderer(self.env, plan, self.context["hub_catalogs"], self.settings)
-        template = self.env.get_template("translation-status.html")
-        history = self.context["hub_translation_history"]
-        for language in plan.languages:
-            if language.code == plan.languages.default:
-                continue
-            page = Page(language.code, f"{language.prefix}/translation-status/", "translation-status",
-                        ("translation-status",), "translation-status.html")
-            self.env.install_gettext_translations(self.context["hub_catalogs"][language.code], newstyle=True)
-            context = {**renderer.context(page), "status": self.context["hub_translation_status"][language.code],
-                       "history": history, "repository": self.settings["HUB_REPOSITORY_URL"],
-                       "item_page": lambda item, lang=language.code: plan.page(("item", item.key), lang)}
-            write(Path(self.output_path), page.output, template.render(context))
+    available: bool
+    reason: str
 
 
-def get_generators(pelican):
-    return HubStatusGenerator
+def status_path(language) -> str:
+    return f"{language.prefix}/translation-status/"
 
 
-def register():
-    signals.get_generators.connect(get_generators)
+class StatusExtension(Extension):
+    name = "status"
+
+    def __init__(self):
+        self.status = self.history = None
+
+    def notices(self, build) -> dict[str, tuple]:
+        self.status, self.history = status_for(build.content, build.hub)
+        return report.notices(self.status)
+
+    def pages(self, build) -> list[Page]:
+        if not build.settings["HUB_STATUS_PAGE"]:
+            return []
+        plan, history = build.plan, HistorySummary(self.history.available, self.history.reason)
+        return [Page(language.code, status_path(language), "translation-status", ("translation-status",),
+                     "translation-status.html",
+                     data={"status": self.status[language.code], "history": history,
+                           "repository": build.settings["HUB_REPOSITORY_URL"],
+                           "item_paths": {entry.item.source: entry.path for entry in plan.shown(language.code)}})
+                for language in plan.languages]

@@ -76,6 +76,8 @@ CASES = {
  "file name leading hyphen": {"news/-x.md": N + "---\n"},
  "collision with a listing": {"pages/news.md": "---\ntitle: News page\n---\n"},
  "collision with topics": {"pages/topics.md": "---\ntitle: Topics page\n---\n"},
+ "collision with the search page": {"pages/search.md": "---\ntitle: Search page\n---\n"},
+ "collision with a status page": {"sr/pages/translation-status.md": "---\ntitle: Статус\n---\n"},
  "two items, one address": {"news/2024/first.md": N + "---\n"},
  "two versions by translation_key": {"news/other.md": N + "translation_key: first\n---\n"},
  "translation repeats fact differently": {"sr/news/first.md": "---\ntitle: Прва\ndate: 2023-01-01\n---\n"},
@@ -235,6 +237,11 @@ EXPECTED = {
         'pages/news.md: its address /en/news/ is also used by the news listing (rename one of the two files)',
     'collision with topics':
         'pages/topics.md: its address /en/topics/ is also used by the topics pages (rename one of the two files)',
+    'collision with the search page':
+        'pages/search.md: its address /en/search/ is also used by the search page (rename one of the two files)',
+    'collision with a status page':
+        'sr/pages/translation-status.md: its address /sr/translation-status/ is also used by the translation status '
+        'page (rename one of the two files)',
     'two items, one address':
         'news/2024/first.md: its address /en/news/first/ is also used by news/first.md (rename one of the two files)',
     'two versions by translation_key':
