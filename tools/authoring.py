@@ -18,6 +18,7 @@ from pelican.settings import read_settings  # noqa: E402
 
 from hub_content import check as content_check  # noqa: E402
 from hub_content import scaffold  # noqa: E402
+from hub_content import types as content_types  # noqa: E402
 from hub_content.hub import build_time, load_hub  # noqa: E402
 from hub_content.scan import classify  # noqa: E402
 from hub_content.vocabulary import load as load_vocabulary  # noqa: E402
@@ -140,18 +141,17 @@ def _indent(text: str) -> str:
 
 
 def run_new(type_name: str, lang: str, title: str, content: str, settings_file: str) -> int:
-    from hub_content.types import BY_NAME, BY_FOLDER
-
     settings = settings_of(settings_file)
     languages = LanguageTable.from_settings(settings)
-    type_name = BY_FOLDER[type_name].name if type_name in BY_FOLDER else type_name
-    if type_name not in BY_NAME:
-        raise SystemExit(f"{type_name!r} is not a content type; use one of {', '.join(sorted(BY_NAME))}")
+    known = content_types.of(settings)
+    content_type = known.by_folder.get(type_name) or known.by_name.get(type_name)
+    if content_type is None:
+        raise SystemExit(f"{type_name!r} is not a content type; use one of {', '.join(sorted(known.by_name))}")
     lang = lang or languages.default
     if lang not in languages:
         raise SystemExit(f"{lang!r} is not a configured language; use one of {', '.join(languages.codes)}")
     root = HERE / content
-    rel, text = scaffold.new_item(type_name, lang, title, build_time().date(), _vocabularies(root, languages),
+    rel, text = scaffold.new_item(content_type, lang, title, build_time().date(), _vocabularies(root, languages),
                                   languages.default)
     return _create(root, rel, text, "Fill in the fields marked REPLACE and the text, then run: invoke check --path "
                    f"{shown(root, rel)}")
@@ -164,7 +164,7 @@ def run_translate(path: str, to: str, content: str, settings_file: str) -> int:
     languages = LanguageTable.from_settings(settings)
     root = HERE / content
     rel = content_relative(path, root)
-    source = classify(rel, languages)
+    source = classify(rel, languages, content_types.of(settings))
     if not hasattr(source, "content_type") or source.content_type is None or not (root / rel).is_file():
         raise SystemExit(f"{shown(root, rel)} is not a content item to translate")
     if to not in languages or to == source.lang:
@@ -173,7 +173,7 @@ def run_translate(path: str, to: str, content: str, settings_file: str) -> int:
     tail = rel if source.lang == languages.default else rel.split("/", 1)[1]
     target = tail if to == languages.default else f"{to}/{tail}"
     revision = current_revision(root.parent, f"{root.name}/{rel}")
-    text = scaffold.translation_stub((root / rel).read_text("utf-8"), source.content_type.name, revision)
+    text = scaffold.translation_stub((root / rel).read_text("utf-8"), source.content_type, revision)
     note = "" if revision else (" (no source_revision recorded: the original is not committed yet; "
                                 "commit it and add 'source_revision: <commit>' by hand)")
     return _create(root, target, text, f"Translate it, then run: invoke check --path {shown(root, target)}{note}")

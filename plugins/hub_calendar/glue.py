@@ -11,7 +11,17 @@ def calendar_path(language) -> str:
 
 
 def event_pages(plan, lang: str) -> list:
-    return [page for page in plan.language_pages(lang) if page.kind == "item" and page.item.type == "event"]
+    """Item pages of the types whose items are events (ContentType.calendar)."""
+    return [page for page in plan.language_pages(lang) if page.kind == "item" and page.content_type.calendar]
+
+
+def type_label(item, lang: str, vocabularies) -> str:
+    """The label of the event's own type (its type field's term), for the calendar's categories."""
+    content_type = item.content_type
+    field = content_type.type_field
+    if not field or field not in item.meta:
+        return ""
+    return vocabularies[content_type.schema[field].kind.vocabulary].label(item.meta[field], lang)
 
 
 class CalendarExtension(Extension):
@@ -28,9 +38,8 @@ class CalendarExtension(Extension):
             gettext = build.catalogs[language.code].gettext
             feed = ics.calendar(gettext("%(site)s events") % {"site": settings["SITENAME"]}, language.tag)
             for page in event_pages(plan, language.code):
-                vocabulary = plan.hub.vocabularies["event-types"]
                 entry = ics.event(page.item, f"{siteurl}/{page.path}", settings["HUB_UID_DOMAIN"], plan.hub.build_time,
-                                  vocabulary.label(page.item.meta["event_type"], language.code), gettext("Online"))
+                                  type_label(page.item, language.code, plan.hub.vocabularies), gettext("Online"))
                 one = ics.calendar(page.item.title, language.tag)
                 one.add_component(entry)
                 write(build.output, f"{page.path}event.ics", ics.to_text(one))

@@ -48,7 +48,8 @@ def event(item, url: str, domain: str, stamp, type_label: str, online_label: str
     where = [part for part in (meta.get("venue"), online_label if meta.get("online") else None) if part]
     if where:
         entry.add("location", " · ".join(where))
-    entry.add("categories", [type_label])
+    if type_label:
+        entry.add("categories", [type_label])
     entry.add("status", "CONFIRMED")
     entry.add("transp", "OPAQUE")
     return entry

@@ -17,6 +17,7 @@ from hub_languages.model import LanguageTable
 
 from . import hub as hub_model
 from . import scan
+from . import types as content_types
 from .cache import ItemCache
 
 
@@ -29,7 +30,7 @@ class Report:
 
 def check(root: Path, settings: dict, paths: list[str] | None = None, cache_folder: Path | None = None) -> Report:
     languages = LanguageTable.from_settings(settings)
-    files, problems = scan.scan(root, languages)
+    files, problems = scan.scan(root, languages, content_types.of(settings))
     attachments = sorted(f.rel for f in files if f.attachment)
     if paths is not None:
         wanted = expand(paths, files, languages)

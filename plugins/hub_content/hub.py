@@ -18,7 +18,7 @@ from hub_languages.model import LanguageTable
 from . import links, reader, render, scan, translations, vocabulary
 from .cache import ItemCache
 from .fields import Attachment, terms_of
-from .types import BY_NAME, CONTENT_TYPES, SCHEMAS
+from . import types as content_types
 
 
 @dataclass
@@ -32,9 +32,11 @@ class Hub:
     sources: list = field(default_factory=list)
     attachments: list = field(default_factory=list)  # paths under content/, published as they are
 
+    types: content_types.ContentTypes = field(default_factory=content_types.load)  # HUB_CONTENT_TYPES
+
     @property
     def content_types(self):
-        return CONTENT_TYPES
+        return self.types
 
 
 def build_time() -> dt.datetime:
@@ -47,13 +49,14 @@ def build_time() -> dt.datetime:
 
 def load_hub(root: Path, settings: dict, cache_folder: Path | None = None) -> Hub:
     languages = LanguageTable.from_settings(settings)
-    files, problems = scan.scan(root, languages)
+    types = content_types.of(settings)
+    files, problems = scan.scan(root, languages, types)
     attachments = sorted(f.rel for f in files if f.attachment)
     reading = read(root, files, languages, ItemCache(cache_folder), attachments)
     fail_if(problems + reading.problems)
     warnings = reading.warnings + unused_attachments(reading.items, attachments)
     hub = Hub(languages, reading.translations, reading.vocabularies, build_time(), reading.drafts, warnings,
-              sources=sorted(f.rel for f in files), attachments=attachments)
+              sources=sorted(f.rel for f in files), attachments=attachments, types=types)
     fail_if(unaccounted(hub))
     return hub
 
@@ -129,7 +132,7 @@ def _items(root, files, cache):
 def _term_problems(items, vocabularies) -> list[Problem]:
     problems = []
     for item in items:
-        schema = SCHEMAS[item.type]
+        schema = item.content_type.schema
         for name, value in item.fields.items():
             kind = schema[name].kind
             terms = terms_of(kind, value)
@@ -188,7 +191,7 @@ def _type_checks(tmap) -> list[Problem]:
     problems = []
     for key in tmap.keys():
         original = tmap.original(key)
-        for check in BY_NAME[original.type].checks:
+        for check in original.content_type.checks:
             for name, message, fix in check(original.meta):
                 problems.append(Problem(original.source, original.lines.get(name, 1), name, message, fix))
     return problems
@@ -198,7 +201,7 @@ def _vocabulary_pages(items, vocabularies) -> list[Problem]:
     """A country's or partner's page is named after its term, so that tags link to it."""
     problems = []
     for item in items:
-        name = BY_NAME[item.type].vocabulary
+        name = item.content_type.vocabulary
         known = vocabularies.get(name) if name else None
         if name and (known is None or item.slug not in known):
             problems.append(Problem(item.source, 0, "", f"{item.slug!r} is not a term of content/data/{name}.yaml",

@@ -36,6 +36,7 @@ class Item:
     body_html: str
     digest: str
     meta: dict[str, Any] = field(default_factory=dict)  # own fields plus inherited facts
+    content_type: Any = field(default=None, compare=False, repr=False)  # its ContentType (`type` is its name)
 
     @property
     def draft(self) -> bool:
@@ -89,7 +90,7 @@ def read(source: SourceFile, data: bytes, converter=None) -> tuple[Item | None, 
     slug = PurePosixPath(rel).stem
     key = f"{source.content_type.folder}:{values.get('translation_key') or _path_in_section(rel, source.lang)}"
     return Item(rel, source.lang, source.content_type.name, slug, key, values, lines,
-                body_html, digest(data)), []
+                body_html, digest(data), content_type=source.content_type), []
 
 
 def validate(rel, fields, content_type) -> tuple[dict, dict, list[Problem]]:

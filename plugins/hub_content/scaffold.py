@@ -11,38 +11,37 @@ import datetime as dt
 from . import frontmatter
 from .fields import Date, DateTime, File, Term, Terms, Url, YesNo
 from .reader import suggest_slug
-from .types import BY_NAME
+from .types import ContentType
 
 TRANSLATION_FIELDS_SKIPPED = ("translation_key", "status", "source_revision")
 
 
-def item_path(type_name: str, lang: str, slug: str, default_lang: str) -> str:
-    folder = BY_NAME[type_name].folder
+def item_path(content_type: ContentType, lang: str, slug: str, default_lang: str) -> str:
+    folder = content_type.folder
     return f"{folder}/{slug}.md" if lang == default_lang else f"{lang}/{folder}/{slug}.md"
 
 
-def new_item(type_name: str, lang: str, title: str, today: dt.date, vocabularies: dict,
+def new_item(content_type: ContentType, lang: str, title: str, today: dt.date, vocabularies: dict,
              default_lang: str) -> tuple[str, str]:
-    content_type = BY_NAME[type_name]
     lines = ["---", f"title: {_quoted(title)}"]
     optional = []
     for spec in content_type.schema.values():
         if spec.name in ("title", "source_revision", "translation_key", "status"):
             continue
-        if spec.required or (type_name == "event" and spec.name == "online"):
+        if spec.required or spec.name in content_type.scaffold:
             lines.append(f"{spec.name}: {_placeholder(spec, today, vocabularies)}  # {spec.doc}")
         else:
             optional.append(f"# {spec.name}: {_example(spec, vocabularies)}  ({spec.doc})")
     lines += ["# Optional fields: remove the '# ' in front of a line to use it."] + optional + ["---", "",
               "Write the text here, in Markdown.", ""]
     slug = suggest_slug(title)
-    return item_path(type_name, lang, slug, default_lang), "\n".join(lines)
+    return item_path(content_type, lang, slug, default_lang), "\n".join(lines)
 
 
-def translation_stub(original_text: str, original_type: str, revision: str | None) -> str:
+def translation_stub(original_text: str, content_type: ContentType, revision: str | None) -> str:
     """The original's translatable fields and body, for the translator to translate in place."""
     document = frontmatter.parse(frontmatter.normalise(original_text))
-    schema = BY_NAME[original_type].schema
+    schema = content_type.schema
     lines = ["---", "# Translate the values below and the text after the second '---'.",
              "# Dates, places in time, files, topics and addresses come from the original: do not add them."]
     for name, entry in document.fields.items():

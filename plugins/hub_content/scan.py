@@ -16,7 +16,7 @@ from pathlib import Path
 from hub_build.errors import Problem
 
 from .fields import FILES_FOLDER
-from .types import BY_FOLDER, DATA_FOLDER, ContentType
+from .types import DATA_FOLDER, ContentType, ContentTypes, load
 
 LANGUAGE_LIKE = re.compile(r"^[a-z]{2,3}$")
 
@@ -37,7 +37,7 @@ class SourceFile:
         return Path(self.rel).stem
 
 
-def scan(root: Path, languages) -> tuple[list[SourceFile], list[Problem]]:
+def scan(root: Path, languages, types: ContentTypes | None = None) -> tuple[list[SourceFile], list[Problem]]:
     files: list[SourceFile] = []
     problems: list[Problem] = []
     for rel, is_link in _walk(root):
@@ -45,7 +45,7 @@ def scan(root: Path, languages) -> tuple[list[SourceFile], list[Problem]]:
             problems.append(Problem(rel, 0, "", "is a symbolic link, which content may not contain",
                                     "replace the link with the real file"))
             continue
-        found = classify(rel, languages)
+        found = classify(rel, languages, types)
         if isinstance(found, Problem):
             problems.append(found)
         else:
@@ -66,7 +66,8 @@ def _walk(root: Path):
             yield path.relative_to(root).as_posix(), path.is_symlink()
 
 
-def classify(rel: str, languages) -> SourceFile | Problem:
+def classify(rel: str, languages, types: ContentTypes | None = None) -> SourceFile | Problem:
+    folders = (types or load()).by_folder
     parts = rel.split("/")
     lang = languages.default
     if parts[0] in languages and parts[0] != languages.default and len(parts) > 1:
@@ -74,17 +75,17 @@ def classify(rel: str, languages) -> SourceFile | Problem:
     top = parts[0]
     if len(parts) == 1:
         return Problem(rel, 0, "", "is not inside a section folder",
-                       f"move it into one of: {', '.join(sorted(BY_FOLDER))}")
+                       f"move it into one of: {', '.join(sorted(folders))}")
     if top == DATA_FOLDER:
         return _vocabulary(rel, parts, lang, languages)
     if top == FILES_FOLDER:
         return _attachment(rel, lang, languages)
-    if top not in BY_FOLDER:
-        return _unknown_folder(rel, top, lang, languages)
+    if top not in folders:
+        return _unknown_folder(rel, top, lang, languages, folders)
     if not rel.endswith(".md"):
         return Problem(rel, 0, "", "is not a Markdown file (.md); content folders hold only .md files",
                        "rename it to end in .md if it is content, or move it out of content/")
-    return SourceFile(rel, lang, BY_FOLDER[top])
+    return SourceFile(rel, lang, folders[top])
 
 
 def _vocabulary(rel, parts, lang, languages) -> SourceFile | Problem:
@@ -104,13 +105,13 @@ def _attachment(rel, lang, languages) -> SourceFile | Problem:
     return SourceFile(rel, lang, None, attachment=True)
 
 
-def _unknown_folder(rel, top, lang, languages) -> Problem:
+def _unknown_folder(rel, top, lang, languages, folders) -> Problem:
     if lang == languages.default and top == languages.default:
         return Problem(rel, 0, "", f"'{top}' is the default language, whose content lives directly in content/",
                        f"move it to content/{rel.split('/', 1)[1]}")
-    if lang == languages.default and LANGUAGE_LIKE.match(top) and top not in BY_FOLDER:
+    if lang == languages.default and LANGUAGE_LIKE.match(top) and top not in folders:
         return Problem(rel, 0, "", f"'{top}' is not a configured language",
                        f"add {top!r} to HUB_LANGUAGES in pelicanconf.py, or use one of "
                        f"{', '.join(c for c in languages.codes if c != languages.default)}")
     return Problem(rel, 0, "", f"'{top}' is not a content section",
-                   f"move it into one of: {', '.join(sorted(BY_FOLDER))}")
+                   f"move it into one of: {', '.join(sorted(folders))}")

@@ -14,11 +14,10 @@ from dataclasses import replace
 from hub_build.errors import Problem
 
 from .reader import Item
-from .types import SCHEMAS
 
 
 def is_fact(item: Item, name: str) -> bool:
-    spec = SCHEMAS[item.type][name]
+    spec = item.content_type.schema[name]
     return not spec.translatable and name not in ("translation_key", "status", "source_revision")
 
 
@@ -105,7 +104,7 @@ def _inherit(group, original_lang):
 def _required_facts(original: Item) -> list[Problem]:
     return [Problem(original.source, 1, spec.name, "is missing",
                     f"add a line '{spec.name}: ...' to the front matter ({spec.doc})")
-            for spec in SCHEMAS[original.type].values()
+            for spec in original.content_type.schema.values()
             if spec.required and not spec.translatable and spec.name not in original.fields]
 
 

@@ -1,17 +1,25 @@
-"""The content types of the hub, declared as data: folder, fields, URL, listings.
+"""What a content type is, and the registry of a hub's types.
 
-Each content type is one folder of `content/` (and of each language folder).
-Other plugins iterate over CONTENT_TYPES; nothing elsewhere names a type's fields.
+A content type is one module (the built-in ones are in `hub_content/content_types/`) that
+declares `CONTENT_TYPE`, a `ContentType`: its folder of `content/` (and of each language
+folder), address, fields, listings, browse fields, home block, labels, JSON-LD mapping, calendar
+export, search type field, scaffold hints and the moments when its items change listing. With
+its facts template (`theme/templates/facts/<name>.html`), its entry line
+(`theme/templates/lines/<name>.html`, optional) and its catalog strings, that is all a new type
+needs: `HUB_CONTENT_TYPES` lists the modules a hub uses. Nothing outside a type's module names
+its fields; other code asks the type.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from typing import Callable
 
-from . import moments
-from .fields import (Choice, Date, DateTime, Field, File, Key, LanguageTags, Names, Term, Terms, Text, TimeZone,
-                     Url, WholeNumber, Year, YesNo)
+from hub_build.errors import ProblemFound
+
+from .fields import Choice, Date, Field, Key, Terms, Text
 
 COMMON_FIELDS = (
     Field("title", Text(), required=True, translatable=True, doc="the headline, in the file's language"),
@@ -21,11 +29,21 @@ COMMON_FIELDS = (
     Field("source_revision", Text(), doc="the revision of the original this translation was made from"),
 )
 
+# Fields several types share: declared once, so a topic or a country means the same everywhere.
 POSTED = Field("date", Date(), required=True, doc="the day it was posted on the hub, YYYY-MM-DD")
 TOPICS = Field("topics", Terms("topics"), browse="topics", doc="topic ids from content/data/topics.yaml")
 COUNTRIES = Field("countries", Terms("countries"), browse="countries",
                   doc="country ids from content/data/countries.yaml")
 PARTNERS = Field("partners", Terms("partners"), doc="partner ids from content/data/partners.yaml")
+
+BUILT_IN = tuple(f"hub_content.content_types.{name}" for name in
+                 ("news", "resource", "event", "course", "opportunity", "country", "partner", "page"))
+DATA_FOLDER = "data"
+
+
+def N_(message: str) -> str:
+    """Marks an interface string for `invoke catalogs`; templates translate it per language."""
+    return message
 
 
 @dataclass(frozen=True)
@@ -36,6 +54,7 @@ class Listing:
     path: str  # below the section's folder: "" or e.g. "past/"
     selects: Callable  # (meta, build_time) -> bool
     order: Callable  # meta -> sort key; ties are broken by the item's key
+    label: str = ""  # its heading (N_)
 
 
 def newest_first(meta):
@@ -50,19 +69,41 @@ def by_title(meta):
     return (meta["title"].casefold(),)
 
 
+def people(names) -> list[dict]:
+    """schema.org persons, for the JSON-LD of types with authors."""
+    return [{"@type": "Person", "name": name} for name in names]
+
+
 @dataclass(frozen=True)
 class ContentType:
     name: str
     folder: str
     fields: tuple[Field, ...]
     url: str
+    label: str = ""  # what the section is called, in the navigation and headings (N_)
     listings: tuple[Listing, ...] = ()
     home: int = 0  # how many of the first listing the home page shows
+    home_labels: tuple[str, str] = ("", "")  # the home block's heading and its link to the listing (N_)
+    headings: dict = field(default_factory=dict, hash=False)  # field -> heading of its browse pages and tags (N_)
     vocabulary: str | None = None  # each file is the page of one term of this vocabulary
     checks: tuple[Callable, ...] = ()  # meta -> [(field, message, fix)], run on originals
     type_field: str | None = None  # the field saying which type of item it is (the search's "type" filter)
+    schema_org: str = "WebPage"  # the JSON-LD @type of its item pages
+    json_ld: Callable | None = None  # (meta, absolute address function, label function) -> more JSON-LD
+    og_type: str = "website"  # OpenGraph type of its item pages
+    byline: bool = False  # its item pages show the date and authors under the title
+    calendar: bool = False  # its items are events: iCalendar files, from start, end and timezone
+    changes_at: Callable | None = None  # meta -> when the item next changes listing (an aware datetime), or None
+    shown_date: Callable | None = None  # meta -> the date a search result shows (default: the posted date)
+    scaffold: tuple[str, ...] = ()  # optional fields `invoke new` writes out as if required
+    scripts: tuple[str, ...] = ()  # theme scripts its item pages need, below the theme's folder
+    module: str = ""  # the module that declares it (set by `load`)
 
-    @property
+    def __reduce__(self):
+        # Items keep their type; cached items are pickled, the type is found again by its module.
+        return (load_one, (self.module,)) if self.module else super().__reduce__()
+
+    @cached_property  # asked for every field of every item: built once
     def schema(self) -> dict[str, Field]:
         return {f.name: f for f in COMMON_FIELDS + self.fields}
 
@@ -74,7 +115,7 @@ class ContentType:
     def dated(self) -> bool:
         return "date" in self.schema
 
-    @property
+    @cached_property
     def browsed(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.browse)
 
@@ -82,117 +123,54 @@ class ContentType:
         return self.url.format(slug=slug)
 
 
-NEWS = ContentType(
-    name="news", folder="news", url="news/{slug}/", home=4,
-    listings=(Listing("all", "", everything, newest_first),),
-    fields=(
-        POSTED, TOPICS, COUNTRIES,
-        Field("authors", Names(), doc="a list of author names"),
-        Field("image", File(images_only=True), doc="a picture in content/files/, e.g. files/images/team.jpg"),
-        Field("image_alt", Text(), translatable=True, doc="what the picture shows, for readers who cannot see it"),
-    ),
-)
+@dataclass(frozen=True)
+class ContentTypes:
+    """A hub's content types, in the order of HUB_CONTENT_TYPES (the order of sections everywhere)."""
 
-RESOURCE = ContentType(
-    name="resource", folder="resources", url="resources/{slug}/", home=4, type_field="resource_type",
-    listings=(Listing("all", "", everything, newest_first),),
-    fields=(
-        Field("date", Date(), required=True, doc="the day it was added to the library, YYYY-MM-DD"),
-        Field("resource_type", Term("resource-types"), required=True, browse="types",
-              doc="a type id from content/data/resource-types.yaml"),
-        Field("file", File(), required=True, doc="files/<name> for a file in content/files/, or a web address"),
-        Field("authors", Names(), doc="a list of author names"),
-        Field("publisher", Text(), doc="the organisation that published it"),
-        Field("year", Year(), browse="years", doc="the year it was published"),
-        TOPICS, COUNTRIES, PARTNERS,
-        Field("document_languages", LanguageTags(), doc="the languages the document itself exists in: [en, sq]"),
-        Field("licence", Text(), doc="under which terms readers may share it, e.g. CC BY 4.0"),
-    ),
-)
+    all: tuple[ContentType, ...]
 
-EVENT = ContentType(
-    name="event", folder="events", url="events/{slug}/", home=3, type_field="event_type",
-    listings=(Listing("upcoming", "", moments.upcoming, lambda meta: (moments.start(meta),)),
-              Listing("past", "past/", moments.past, lambda meta: (-moments.start(meta).timestamp(),))),
-    checks=(moments.check_event,),
-    fields=(
-        POSTED,
-        Field("start", DateTime(), required=True, doc="local start, YYYY-MM-DD HH:MM, in the event's time zone"),
-        Field("end", DateTime(), required=True, doc="local end, YYYY-MM-DD HH:MM, in the event's time zone"),
-        Field("timezone", TimeZone(), doc=f"IANA time zone of start and end (default {moments.DEFAULT_TIME_ZONE})"),
-        Field("event_type", Term("event-types"), required=True, browse="types",
-              doc="a type id from content/data/event-types.yaml"),
-        Field("online", YesNo(), doc="yes if people take part online"),
-        Field("venue", Text(), translatable=True, doc="where it takes place: venue and city"),
-        Field("registration", Url(), doc="the web address where people register"),
-        Field("recording", Url(), doc="the web address of the recording, once there is one"),
-        Field("event_languages", LanguageTags(), doc="the languages spoken at the event: [en, sr]"),
-        Field("organisers", Terms("partners"), doc="partner ids from content/data/partners.yaml"),
-        TOPICS, COUNTRIES,
-    ),
-)
+    def __iter__(self):
+        return iter(self.all)
 
-COURSE = ContentType(
-    name="course", folder="courses", url="courses/{slug}/", home=3, type_field="level",
-    listings=(Listing("all", "", everything, newest_first),),
-    fields=(
-        POSTED,
-        Field("provider", Text(), required=True, doc="the organisation that runs the course"),
-        Field("level", Term("course-levels"), browse="levels", doc="a level id from content/data/course-levels.yaml"),
-        Field("duration_hours", WholeNumber(), doc="about how many hours the course takes"),
-        Field("modules", Names(), translatable=True, doc="the titles of the course's modules, as a list"),
-        Field("certificate", YesNo(), doc="yes if participants receive a certificate"),
-        Field("enrolment", Url(), required=True, doc="the web address where people enrol"),
-        Field("course_languages", LanguageTags(), doc="the languages the course is offered in: [en, ro]"),
-        TOPICS, PARTNERS,
-    ),
-)
+    def __len__(self):
+        return len(self.all)
 
-OPPORTUNITY = ContentType(
-    name="opportunity", folder="opportunities", url="opportunities/{slug}/", home=3, type_field="kind",
-    listings=(Listing("open", "", moments.still_open, lambda meta: (meta["deadline"].toordinal(),)),
-              Listing("closed", "closed/", moments.closed, lambda meta: (-meta["deadline"].toordinal(),))),
-    fields=(
-        POSTED,
-        Field("kind", Term("opportunity-kinds"), required=True, browse="kinds",
-              doc="vacancy, call, tender or consultancy (content/data/opportunity-kinds.yaml)"),
-        Field("organisation", Text(), required=True, doc="who offers it"),
-        Field("deadline", Date(), required=True, doc="the last day to apply, YYYY-MM-DD"),
-        Field("place", Text(), translatable=True, doc="where the work is, e.g. Tirana or remote"),
-        Field("how_to_apply", Text(), translatable=True, doc="one line on how to apply"),
-        Field("apply", Url(), doc="the web address to apply at"),
-        COUNTRIES, TOPICS,
-    ),
-)
+    @property
+    def by_folder(self) -> dict[str, ContentType]:
+        return {t.folder: t for t in self.all}
 
-COUNTRY = ContentType(
-    name="country", folder="countries", url="countries/{slug}/", vocabulary="countries",
-    listings=(Listing("all", "", everything, by_title),),
-    fields=(
-        Field("coordinators", Names(), doc="the names of the country coordinators"),
-        Field("contact", Url(), doc="a web address to reach the coordinators"),
-        PARTNERS,
-    ),
-)
+    @property
+    def by_name(self) -> dict[str, ContentType]:
+        return {t.name: t for t in self.all}
 
-PARTNER = ContentType(
-    name="partner", folder="partners", url="partners/{slug}/", vocabulary="partners",
-    listings=(Listing("all", "", everything, by_title),),
-    fields=(
-        Field("website", Url(), doc="the partner's own web site"),
-        Field("countries", Terms("countries"), doc="country ids where the partner works"),
-    ),
-)
 
-PAGE = ContentType(
-    name="page", folder="pages", url="{slug}/",
-    fields=(
-        Field("menu", WholeNumber(), doc="position in the top navigation; leave out to keep the page out of it"),
-    ),
-)
+@cache
+def load_one(module: str) -> ContentType:
+    try:
+        declared = importlib.import_module(module).CONTENT_TYPE
+    except ImportError as error:
+        raise ProblemFound(f"cannot import {module!r}: {error}", "give an importable module's dotted name") from None
+    except AttributeError:
+        raise ProblemFound(f"{module!r} declares no CONTENT_TYPE", "declare CONTENT_TYPE = ContentType(...)") from None
+    if not isinstance(declared, ContentType):
+        raise ProblemFound(f"{module}.CONTENT_TYPE is not a ContentType", "declare CONTENT_TYPE = ContentType(...)")
+    return replace(declared, module=module)
 
-CONTENT_TYPES = (NEWS, RESOURCE, EVENT, COURSE, OPPORTUNITY, COUNTRY, PARTNER, PAGE)
-BY_FOLDER = {content_type.folder: content_type for content_type in CONTENT_TYPES}
-BY_NAME = {content_type.name: content_type for content_type in CONTENT_TYPES}
-SCHEMAS = {content_type.name: content_type.schema for content_type in CONTENT_TYPES}
-DATA_FOLDER = "data"
+
+@cache
+def load(modules: tuple[str, ...] = BUILT_IN) -> ContentTypes:
+    found = ContentTypes(tuple(load_one(module) for module in modules))
+    for attribute in ("name", "folder"):
+        values = [getattr(t, attribute) for t in found]
+        repeated = sorted({v for v in values if values.count(v) > 1})
+        if repeated:
+            raise ProblemFound(f"two content types have the {attribute} {repeated[0]!r}", "give each type its own")
+    if DATA_FOLDER in found.by_folder:
+        raise ProblemFound(f"a content type's folder is {DATA_FOLDER!r}, the vocabularies' folder",
+                           "give the type another folder")
+    return found
+
+
+def of(settings: dict) -> ContentTypes:
+    """The content types a hub's settings name (HUB_CONTENT_TYPES)."""
+    return load(tuple(settings.get("HUB_CONTENT_TYPES") or BUILT_IN))

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from hub_build.settings import RUN_ONLY
 
-from . import moments
 
 LIBRARIES = ("pelican", "jinja2", "babel", "markdown", "nh3", "pyyaml", "lunr", "snowballstemmer", "icalendar",
              "feedgenerator", "tzdata")
@@ -81,16 +80,10 @@ def inputs(content: Path, theme: Path, code: Path, settings: dict) -> str:
 
 
 def next_change(items, now: dt.datetime) -> dt.datetime | None:
-    """The first moment after `now` when an item changes listing: an event ends, an opportunity's
-    deadline day ends (in the hub's home time zone)."""
-    found = []
-    for item in items:
-        meta = item.meta
-        if item.type == "event" and "end" in meta:
-            found.append(moments.end(meta))
-        elif item.type == "opportunity" and "deadline" in meta:
-            found.append(moments.deadline_end(meta))
-    later = [moment.astimezone(dt.timezone.utc) for moment in found if moment > now]
+    """The first moment after `now` when an item changes listing (its type's `changes_at`): an event
+    ends, an opportunity's deadline day ends (in the hub's home time zone)."""
+    found = [item.content_type.changes_at(item.meta) for item in items if item.content_type.changes_at]
+    later = [moment.astimezone(dt.timezone.utc) for moment in found if moment is not None and moment > now]
     return min(later) if later else None
 
 

@@ -1,7 +1,6 @@
 """The feeds' part in a build: each language's Atom feeds, after the pages are rendered."""
 
 from hub_build.extensions import Extension
-from hub_pages.messages import SECTIONS
 from hub_pages.render import write
 
 from .atom import atom, feed_path, feed_types
@@ -23,6 +22,6 @@ class FeedsExtension(Extension):
         sitename = build.settings["SITENAME"]
         for path, content_type, language in self.feeds(build):
             gettext = build.catalogs[language.code].gettext
-            title = (f"{sitename}: {gettext(SECTIONS[content_type.name])}" if content_type
+            title = (f"{sitename}: {gettext(content_type.label)}" if content_type
                      else gettext("%(site)s: everything new") % {"site": sitename})
             write(build.output, path, atom(build.plan, language, siteurl, sitename, title, content_type))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import sys
 from pathlib import Path
 
 import babel
@@ -30,12 +31,14 @@ def tree_digest(*folders: Path) -> str:
 
 
 def salt(theme: Path, hub) -> str:
-    """What every page shares and no page's data holds: templates, catalogs, code, vocabularies, languages
-    (the settings templates see are in each page's data, hub_pages.render.Renderer.page_data)."""
+    """What every page shares and no page's data holds: templates, catalogs, code (the content types'
+    modules too, wherever they are), vocabularies, languages (the settings templates see are in each
+    page's data, hub_pages.render.Renderer.page_data)."""
     shared = (
         tree_digest(theme / "templates", theme / "translations", CODE, CODE.parent / "hub_i18n",
                     CODE.parent / "hub_content"),
         repr(sorted((name, sorted(v.labels.items())) for name, v in hub.vocabularies.items())),
+        [(t.module, Path(sys.modules[t.module].__file__).read_bytes()) for t in hub.types if t.module],
         repr(hub.languages.languages), babel.__version__, jinja2.__version__,
     )
     return hashlib.sha256(repr(shared).encode()).hexdigest()

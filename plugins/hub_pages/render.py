@@ -66,6 +66,7 @@ class Renderer:
         self._item_states: dict[str, str] = {}
         self._localizers: dict[str, Localizer] = {}
         self._shared: dict[str | None, tuple[dict, str]] = {}
+        self._headings: dict | None = None
 
     def url(self, path: str) -> str:
         return f"{self.siteurl}/{path}"
@@ -152,6 +153,15 @@ class Renderer:
             return str(value.value)
         raise TypeError(f"page data must be plain data, not {type(value).__name__}: {value!r:.80}")
 
+    def headings(self) -> dict:
+        """Headings of browsed and tagged fields: the shared ones, and each content type's own."""
+        if self._headings is None:
+            self._headings = {**messages.FIELDS}
+            for content_type in self.plan.hub.types:
+                for name, heading in content_type.headings.items():
+                    self._headings.setdefault(name, heading)
+        return self._headings
+
     def localizer(self, locale: str) -> Localizer:
         if locale not in self._localizers:
             self._localizers[locale] = Localizer(locale)
@@ -205,6 +215,7 @@ class Renderer:
         languages = self.plan.languages
         lang = languages[code] if code else languages.default_language
         vocabularies = self.plan.hub.vocabularies
+        types = self.plan.hub.types
 
         def label(vocabulary, term):
             return vocabularies[vocabulary].label(term, lang.code) if vocabulary else str(term)
@@ -216,6 +227,8 @@ class Renderer:
             "url": self.url,
             "catalogs": self.catalogs,
             "messages": messages,
+            "content_types": types,
+            "headings": self.headings(),
             "label": label,
             "term_page": lambda vocabulary, term: term_pages.get((vocabulary, term)),
             "json_ld": lambda page: json_ld(page, self.url, lang.tag, label),

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from hub_build.errors import Problem
 from hub_content.fields import terms_of
-from hub_content.types import SCHEMAS
 
 HUB_BROWSE = ("topics",)  # fields browsed across every section, at /<lang>/<field>/
 BLOCK_SIZE = 5
@@ -114,7 +113,7 @@ def page_path(base: str, number: int) -> str:
 
 
 def field_terms(item, name: str) -> tuple:
-    spec = SCHEMAS[item.type].get(name)
+    spec = item.content_type.schema.get(name)
     if spec is None or name not in item.meta:
         return ()
     value = item.meta[name]

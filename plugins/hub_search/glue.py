@@ -30,14 +30,14 @@ def stemmer_scripts(lang: str) -> tuple:
     return (f"theme/{SCRIPTS}/stemmers/base-stemmer.js", f"theme/{SCRIPTS}/stemmers/{stemmer}.js")
 
 
-def search_page(language, found: list[dict], vocabularies) -> Page:
+def search_page(language, found: list[dict], vocabularies, types) -> Page:
     def sort_key(vocabulary, value):
         if vocabulary is None:
             return index.section_rank(value)
         return (vocabularies[vocabulary].label(value, language.code).casefold(), value)
 
     return Page(language.code, search_path(language), "search", ("search",), "search.html",
-                facets=records.facets(found, sort_key), scripts=stemmer_scripts(language.code))
+                facets=records.facets(found, sort_key, types), scripts=stemmer_scripts(language.code))
 
 
 class SearchExtension(Extension):
@@ -57,7 +57,8 @@ class SearchExtension(Extension):
             shown = [(item, path, fallback) for item, path, fallback in records.shown_items(
                 plan.shown(language.code)) if fallbacks or not fallback]
             self.found[language.code] = records.language_records(shown, lambda code: languages[code].tag, texts)
-        return [search_page(language, self.found[language.code], plan.hub.vocabularies) for language in languages]
+        return [search_page(language, self.found[language.code], plan.hub.vocabularies, plan.hub.types)
+                for language in languages]
 
     def files(self, build) -> list[str]:
         if not build.settings["HUB_SEARCH"]:

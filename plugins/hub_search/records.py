@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from html.parser import HTMLParser
 
-from hub_content import moments
 from hub_content.fields import Names, Text, terms_of
-from hub_content.types import BY_FOLDER, BY_NAME, SCHEMAS
 
 from .index import section_rank
 
@@ -57,7 +55,7 @@ def plain_text(html: str) -> str:
 def fact_text(item) -> str:
     """The item's free-text facts (publisher, authors, organisation, venue...), in schema order."""
     parts = []
-    for name, spec in SCHEMAS[item.type].items():
+    for name, spec in item.content_type.schema.items():
         if name in SKIPPED_TEXT or name not in item.meta or not isinstance(spec.kind, (Text, Names)):
             continue
         value = item.meta[name]
@@ -66,20 +64,20 @@ def fact_text(item) -> str:
 
 
 def shown_date(item) -> str:
-    """The date a result shows: an event's local start day, else the day it was posted."""
-    if item.type == "event":
-        return moments.start(item.meta).date().isoformat()
+    """The date a result shows: the type's own (an event's local start day), else the day it was posted."""
+    if item.content_type.shown_date:
+        return item.content_type.shown_date(item.meta).isoformat()
     date = item.meta.get("date")
     return date.isoformat() if date else ""
 
 
 def item_terms(item) -> dict[str, list[str]]:
-    schema = SCHEMAS[item.type]
+    schema = item.content_type.schema
     terms = {}
     for name in TERM_FIELDS:
         if name in schema and name in item.meta:
             terms[name] = list(terms_of(schema[name].kind, item.meta[name]))
-    field = BY_NAME[item.type].type_field
+    field = item.content_type.type_field
     if field and field in item.meta:
         terms["type"] = list(terms_of(schema[field].kind, item.meta[field]))
     return {name: ids for name, ids in terms.items() if ids}
@@ -101,7 +99,7 @@ def record(number: int, item, path: str, fallback: bool, tag_of, texts: dict | N
     found = {
         "id": number, "url": path, "title": item.title, "summary": item.meta.get("summary", ""),
         "body_text": text,
-        "section": BY_NAME[item.type].folder, "date": shown_date(item), "terms": item_terms(item),
+        "section": item.content_type.folder, "date": shown_date(item), "terms": item_terms(item),
     }
     if fallback:
         found["lang"] = tag_of(item.lang)
@@ -119,7 +117,7 @@ def shown_items(entries) -> list[tuple]:
     return [(entry.item, entry.path, entry.fallback) for entry in entries]
 
 
-def facets(found: list[dict], sort_key) -> tuple:
+def facets(found: list[dict], sort_key, types) -> tuple:
     """The search page's filters: (field, vocabulary, ((value, count), ...)) for the sections, then
     each section's type field (resource_type, event_type...: their values are the "type" filter's),
     the topics and the countries. Values are ordered by `sort_key(vocabulary, value)`."""
@@ -127,10 +125,10 @@ def facets(found: list[dict], sort_key) -> tuple:
     for entry in found:
         counts.setdefault(("section", None), Counter())[entry["section"]] += 1
         for field, ids in entry["terms"].items():
-            key = type_field(entry["section"]) if field == "type" else (field, field)
+            key = type_field(types, entry["section"]) if field == "type" else (field, field)
             counts.setdefault(key, Counter()).update(ids)
     order = [("section", None)]
-    order += [type_field(folder) for folder in sorted(
+    order += [type_field(types, folder) for folder in sorted(
         {entry["section"] for entry in found if "type" in entry["terms"]}, key=section_rank)]
     order += [(field, field) for field in TERM_FIELDS]
     return tuple((field, vocabulary, tuple(sorted(counts[(field, vocabulary)].items(),
@@ -138,7 +136,7 @@ def facets(found: list[dict], sort_key) -> tuple:
                  for field, vocabulary in order if (field, vocabulary) in counts)
 
 
-def type_field(folder: str) -> tuple[str, str]:
-    """(field, vocabulary) of a section's type."""
-    content_type = BY_FOLDER[folder]
+def type_field(types, folder: str) -> tuple[str, str]:
+    """(field, vocabulary) of a section's type; `types` are the hub's content types."""
+    content_type = types.by_folder[folder]
     return content_type.type_field, content_type.schema[content_type.type_field].kind.vocabulary

@@ -225,3 +225,59 @@ def test_related_items_share_terms_and_stay_in_the_language(demo):
                 assert link.get("lang") is None, index  # no fallbacks among related items
                 seen += 1
     assert seen > 50
+
+
+PODCAST_TYPE = '''
+"""Podcasts: a content type added by a hub in one module, for the test."""
+from hub_content.fields import Field, Terms, Url, WholeNumber
+from hub_content.types import POSTED, TOPICS, ContentType, Listing, N_, everything, newest_first
+
+
+def json_ld(meta, absolute, label):
+    return {"datePublished": meta["date"].isoformat(), "associatedMedia": {"contentUrl": meta["audio"]}}
+
+
+CONTENT_TYPE = ContentType(
+    name="podcast", folder="podcasts", url="podcasts/{slug}/", label=N_("Podcasts"), home=2,
+    home_labels=(N_("New episodes"), N_("All episodes")),
+    listings=(Listing("all", "", everything, newest_first, N_("Podcasts")),),
+    schema_org="PodcastEpisode", json_ld=json_ld, byline=True,
+    fields=(POSTED, TOPICS, Field("audio", Url(), required=True, doc="the episode's audio file"),
+            Field("minutes", WholeNumber(), doc="how long it is")),
+)
+'''
+
+
+def test_a_content_type_added_in_one_module_gets_listings_pages_feeds_and_search(tmp_path):
+    from hubtest import build, settings_file, write_tree
+
+    write_tree(tmp_path / "types", {"podcast.py": PODCAST_TYPE})
+    write_tree(tmp_path / "templates" / "facts", {"podcast.html": '<p class="minutes">{{ meta.minutes }} min</p>'})
+    content = write_tree(tmp_path / "content", {
+        "podcasts/episode-one.md": "---\ntitle: Episode one\ndate: 2026-01-05\naudio: https://example.org/1.mp3\n"
+                                   "minutes: 31\ntopics: [online-safety]\n---\nWhat we talked about.\n",
+        "sr/podcasts/episode-one.md": "---\ntitle: Епизода један\n---\nО чему смо причали.\n",
+        "data/topics.yaml": "online-safety:\n" + "".join(f"  {language.code}: Safety {language.code}\n"
+                                                         for language in LANGUAGES),
+    })
+    settings = settings_file(tmp_path, f"""
+        sys.path.insert(0, {str(tmp_path / 'types')!r})
+        from hub_content.types import BUILT_IN
+        HUB_CONTENT_TYPES = [*BUILT_IN, "podcast"]
+        THEME_TEMPLATES_OVERRIDES = [{str(tmp_path / 'templates')!r}]
+    """)
+    output = tmp_path / "output"
+    result = build(content, output, settings)
+    assert result.returncode == 0, result.stderr
+    assert listed(output, "en/podcasts/") == ["/en/podcasts/episode-one/"]
+    assert listed(output, "sr/podcasts/") == ["/sr/podcasts/episode-one/"]
+    item = page(output, "en/podcasts/episode-one/")
+    assert item.xpath("string(//p[@class='minutes'])") == "31 min"
+    data = json.loads(item.xpath("string(//script[@type='application/ld+json'])"))
+    assert data["@type"] == "PodcastEpisode" and data["associatedMedia"]["contentUrl"] == "https://example.org/1.mp3"
+    assert page(output, "en/").xpath("string(//section[@aria-labelledby='block-podcast']/h2)") == "New episodes"
+    feed = feedparser.parse((output / "en/podcasts/feed.atom").read_bytes())
+    assert [entry.title for entry in feed.entries] == ["Episode one"]
+    assert page(output, "sr/podcasts/topics/online-safety/").xpath("//a[@href='/sr/podcasts/episode-one/']")
+    search = page(output, "en/search/")
+    assert search.xpath("//select[@name='section']/option[@value='podcasts']/text()") == ["Podcasts (1)"]

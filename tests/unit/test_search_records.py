@@ -3,13 +3,16 @@
 import datetime as dt
 from types import SimpleNamespace
 
-from hub_content.types import BY_NAME
+from hub_content.types import load
 from hub_search.records import facets, language_records, plain_text
+
+TYPES = load()
 
 
 def item(kind="resource", lang="en", title="A guide", body="<p>Body</p>", **meta):
     meta = {"title": title, **meta}
-    return SimpleNamespace(type=kind, lang=lang, title=title, body_html=body, meta=meta)
+    return SimpleNamespace(type=kind, lang=lang, title=title, body_html=body, meta=meta,
+                           content_type=TYPES.by_name[kind])
 
 
 GUIDE = item(summary="Short.", date=dt.date(2024, 1, 15), resource_type="guide", topics=["online-safety"],
@@ -45,7 +48,7 @@ def test_tag_boundaries_separate_words_but_inline_markup_does_not_join_them():
 def test_facets_count_each_value_and_group_types_by_section():
     found = language_records([(GUIDE, "a/", False), (WEBINAR, "b/", False)], tags)
     order = {"serbia": 1, "croatia": 0}
-    result = facets(found, lambda vocabulary, value: (order.get(value, 0), value) if vocabulary else value)
+    result = facets(found, lambda vocabulary, value: (order.get(value, 0), value) if vocabulary else value, TYPES)
     assert result == (
         ("section", None, (("events", 1), ("resources", 1))),
         ("resource_type", "resource-types", (("guide", 1),)),
@@ -57,8 +60,7 @@ def test_facets_count_each_value_and_group_types_by_section():
 
 def test_every_type_field_is_a_term_of_its_content_type():
     from hub_content.fields import Term
-    from hub_content.types import CONTENT_TYPES
 
-    declared = {t.name: t.type_field for t in CONTENT_TYPES if t.type_field}
+    declared = {t.name: t.type_field for t in TYPES if t.type_field}
     assert declared == {"resource": "resource_type", "event": "event_type", "course": "level", "opportunity": "kind"}
-    assert all(isinstance(BY_NAME[name].schema[field].kind, Term) for name, field in declared.items())
+    assert all(isinstance(TYPES.by_name[name].schema[field].kind, Term) for name, field in declared.items())

@@ -2,6 +2,7 @@ import datetime as dt
 
 from hub_content import translations
 from hub_content.reader import Item
+from hub_content.types import load
 from hub_languages.model import parse
 
 
@@ -16,7 +17,8 @@ def item(lang, slug="x", type="news", **fields):
     source = f"news/{slug}.md" if lang == "en" else f"{lang}/news/{slug}.md"
     fields.setdefault("title", f"{lang} title")
     lines = {name: number for number, name in enumerate(fields, start=2)}
-    return Item(source, lang, type, slug, f"news:{fields.get('translation_key', slug)}", fields, lines, "", "d")
+    return Item(source, lang, type, slug, f"news:{fields.get('translation_key', slug)}", fields, lines, "", "d",
+                content_type=load().by_name[type])
 
 
 def test_translations_inherit_facts_and_fallback_follows_the_chain():

@@ -5,13 +5,14 @@ import json
 from types import SimpleNamespace
 
 from hub_content import unchanged
+from hub_content.types import load
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
 
 def item(kind, **meta):
-    return SimpleNamespace(type=kind, meta=meta)
+    return SimpleNamespace(type=kind, meta=meta, content_type=load().by_name[kind])
 
 
 def test_settings_digest_has_no_memory_addresses():

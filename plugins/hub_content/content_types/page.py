@@ -1,0 +1,11 @@
+"""Pages: plain pages (about, contact...) at the top of a language; `menu` puts one in the navigation."""
+
+from hub_content.fields import Field, WholeNumber
+from hub_content.types import ContentType, N_
+
+CONTENT_TYPE = ContentType(
+    name="page", folder="pages", url="{slug}/", label=N_("Pages"), schema_org="WebPage",
+    fields=(
+        Field("menu", WholeNumber(), doc="position in the top navigation; leave out to keep the page out of it"),
+    ),
+)
