@@ -20,6 +20,7 @@ import jinja2
 from hub_build.staging import folder_tag
 
 CODE = Path(__file__).parent
+FLUSH_PAGES = 500  # rendered pages held before they are stored: bounds a worker's memory on a large hub
 
 
 def tree_digest(*folders: Path) -> str:
@@ -91,6 +92,14 @@ class LanguagePages:
 
     def put(self, key: str, html: str) -> None:
         self.new[key] = html
+        if len(self.new) >= FLUSH_PAGES:  # a language's new pages would otherwise all wait in memory
+            self.flush()
+
+    def flush(self) -> None:
+        if self.connection and self.new:
+            with self.connection:
+                self.connection.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)", self.new.items())
+        self.new.clear()
 
     def published_as(self, path: str, key: str) -> bool:
         """Whether the published output holds this page with this key (its bytes are then the page's)."""
@@ -104,8 +113,8 @@ class LanguagePages:
         """Store new pages and forget pages this build no longer has, so the file stays small."""
         if not self.connection:
             return
+        self.flush()
         with self.connection:
-            self.connection.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)", self.new.items())
             self.connection.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
             self.connection.executemany("INSERT INTO used VALUES (?)", ((k,) for k in self.used))
             self.connection.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
