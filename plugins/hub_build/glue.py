@@ -66,7 +66,9 @@ def on_initialized(pelican):
         raise BuildFailed(problems)
     declared.apply_defaults(settings, every)
     # Metadata is untrusted: every template autoescapes, whatever the settings say.
-    settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+    # Each build makes its environment afresh, so templates need no re-check on every include.
+    settings["JINJA_ENVIRONMENT"] = {"auto_reload": False, **settings.get("JINJA_ENVIRONMENT", {}),
+                                     "autoescape": True}
     refused = staging.refusal(Path(pelican.output_path), Path(pelican.path))
     if refused:
         raise BuildFailed([Problem("settings", 0, "OUTPUT_PATH", refused,

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import shutil
 from dataclasses import fields, is_dataclass
+from functools import cache
 from enum import Enum
 from pathlib import Path
 
@@ -23,11 +24,18 @@ from hub_i18n.l10n import Localizer, utc_offset
 
 from . import messages
 from .cache import PageCache
-from .routes import Page, SitePlan
+from .routes import Block, Entry, Page, SitePlan
 from .structured import json_ld
 
 
 TEMPLATE_SETTINGS = ("HUB_", "SITE")  # the settings templates receive (and the cache salt covers)
+PLAIN = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
+SHARED = (Entry, Block)  # plan objects many pages show
+
+
+@cache
+def field_names(kind) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 def write(output: Path, relative: str, data: str | bytes) -> None:
@@ -67,6 +75,8 @@ class Renderer:
         self._localizers: dict[str, Localizer] = {}
         self._shared: dict[str | None, tuple[dict, str]] = {}
         self._headings: dict | None = None
+        self._helpers: dict[str | None, dict] = {}
+        self._states: dict[int, tuple] = {}  # id of an entry or block (alive as long as the plan) -> its state
 
     def url(self, path: str) -> str:
         return f"{self.siteurl}/{path}"
@@ -83,9 +93,10 @@ class Renderer:
         stored = self.cache.language(lang, published, output)
         try:
             for page in self.plan.language_pages(lang):
-                key = self.key(page)
+                data = self.page_data(page)
+                key = self.key(page, data)
                 if not (stored.published_as(page.output, key) and link_unchanged(published, output, page.output)):
-                    self.write(output, page, self.render_cached(page, key, stored))
+                    self.write(output, page, self.render_cached(page, key, stored, data))
                 stored.wrote(page.output, key)
         finally:
             stored.close()
@@ -95,10 +106,10 @@ class Renderer:
         if self.written:
             self.written(output / page.output, page)
 
-    def render_cached(self, page: Page, key: str, stored) -> str:
+    def render_cached(self, page: Page, key: str, stored, data: tuple | None = None) -> str:
         text = stored.get(key)
         if text is None:
-            text = self.render(page)
+            text = self.render(page, data)
             stored.put(key, text)
         return text
 
@@ -127,8 +138,8 @@ class Renderer:
             found = self._shared[lang] = (data, self.digest(data))
         return found
 
-    def key(self, page: Page) -> str:
-        own, _ = self.page_data(page)
+    def key(self, page: Page, data: tuple | None = None) -> str:
+        own, _ = data or self.page_data(page)
         return self.cache.key((self.state(own), self.shared(page.lang)[1]))
 
     def digest(self, value) -> str:
@@ -136,22 +147,33 @@ class Renderer:
 
     def state(self, value):
         """`value` as plain, deterministic data for a cache key: an item becomes the digest of its
-        state (once per item and build), a content type its name (its code is in the salt)."""
+        state (once per item and build), a content type its name (its code is in the salt). Entries
+        and blocks are shown on many pages (listings, browse pages, related items): each one's state
+        is worked out once per build."""
+        kind = type(value)
+        if kind in PLAIN:
+            return value
+        if kind in (tuple, list):
+            return tuple([self.state(v) for v in value])
+        if kind in SHARED:
+            found = self._states.get(id(value))
+            if found is None:
+                found = self._states[id(value)] = (kind.__name__,) + tuple(
+                    [self.state(getattr(value, name)) for name in field_names(kind)])
+            return found
         if isinstance(value, Item):
             return self.item_state(value)
         if isinstance(value, ContentType):
             return value.name
-        if isinstance(value, (str, int, float, bool, type(None), dt.date, dt.time, dt.timedelta)):
-            return value
-        if isinstance(value, (tuple, list)):
-            return tuple(self.state(v) for v in value)
         if isinstance(value, dict):
             return tuple(sorted((k, self.state(v)) for k, v in value.items()))
         if is_dataclass(value):
-            return (type(value).__name__,) + tuple(self.state(getattr(value, f.name)) for f in fields(value))
+            return (kind.__name__,) + tuple([self.state(getattr(value, name)) for name in field_names(kind)])
         if isinstance(value, Enum):
             return str(value.value)
-        raise TypeError(f"page data must be plain data, not {type(value).__name__}: {value!r:.80}")
+        if isinstance(value, PLAIN):
+            return value
+        raise TypeError(f"page data must be plain data, not {kind.__name__}: {value!r:.80}")
 
     def headings(self) -> dict:
         """Headings of browsed and tagged fields: the shared ones, and each content type's own."""
@@ -200,18 +222,24 @@ class Renderer:
         for code in codes:
             self.render_language(code, output)
 
-    def render(self, page: Page) -> str:
+    def render(self, page: Page, data: tuple | None = None) -> str:
         template = self.env.get_template(page.template)
-        return template.render(self.context(page))
+        return template.render(self.context(page, data))
 
-    def context(self, page: Page) -> dict:
-        """Exactly what a template sees: the page data its key is made of, plus helpers."""
-        own, shared = self.page_data(page)
-        return {**shared, **own, **self.helpers(page.lang, shared["term_pages"])}
+    def context(self, page: Page, data: tuple | None = None) -> dict:
+        """Exactly what a template sees: the page data its key is made of (`data`, from page_data),
+        plus helpers."""
+        own, shared = data or self.page_data(page)
+        return {**shared, **own, **self.helpers(page.lang)}
 
-    def helpers(self, code: str | None, term_pages: dict) -> dict:
-        """Functions and fixed tables for templates. Each closes only over the salt's inputs (settings,
-        vocabularies, languages, catalogs, code) or the page data it is given."""
+    def helpers(self, code: str | None) -> dict:
+        """Functions and fixed tables for templates, once per language. Each closes only over the salt's
+        inputs (settings, vocabularies, languages, catalogs, code) or the language's shared page data."""
+        if code not in self._helpers:
+            self._helpers[code] = self.make_helpers(code, self.shared(code)[0]["term_pages"])
+        return self._helpers[code]
+
+    def make_helpers(self, code: str | None, term_pages: dict) -> dict:
         languages = self.plan.languages
         lang = languages[code] if code else languages.default_language
         vocabularies = self.plan.hub.vocabularies
