@@ -44,7 +44,7 @@ def catalogs(c, init=""):
     """Extract interface strings and update every language's catalog (pybabel extract/update)."""
     c.run(f"{PY} -m babel.messages.frontend extract -F babel.cfg -k N_ -k _ -k gettext "
           f"-k ngettext:1,2 --no-location --sort-output -o {POT} .", echo=True)
-    codes = [init] if init else [l.code for l in _languages() if l.locale.split("_")[0] != "en"]
+    codes = [init] if init else [l.code for l in _languages() if l.locale.split("_")[0] != "en" and not l.derived]
     for code in codes:
         po = CATALOGS / code / "LC_MESSAGES" / "messages.po"
         action = "update" if po.exists() else "init"

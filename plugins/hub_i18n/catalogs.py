@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from hub_build.errors import Problem
+from hub_languages import scripts
 
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"  # the language msgids are written in needs no catalog
@@ -36,6 +37,12 @@ def load(folder: Path, languages) -> tuple[dict[str, NullTranslations], list[Pro
     for language in languages:
         if not needs_catalog(language):
             found[language.code] = NullTranslations()
+            continue
+        if language.derived:  # made from its base's catalog; the base's problems are reported there
+            base = languages[language.derived_from]
+            path = catalog_path(folder, base.code)
+            found[language.code] = (compile_catalog(transliterated(read(path, base), language.transliterate))
+                                    if path.exists() else NullTranslations())
             continue
         path = catalog_path(folder, language.code)
         if not path.exists():
@@ -74,6 +81,15 @@ def check(catalog, path: Path, language) -> list[Problem]:
             problems.append(Problem(str(path), message.lineno, "msgid", f"{msgid!r} is not translated",
                                     "write the translation in msgstr"))
     return problems
+
+
+def transliterated(catalog, table: str):
+    """The catalog with every translation transliterated (placeholders such as %(date)s are ASCII
+    and stay as they are)."""
+    for message in catalog:
+        if message.id and message.string:
+            message.string = scripts.value(message.string, table)
+    return catalog
 
 
 def compile_catalog(catalog) -> Translations:
