@@ -49,7 +49,7 @@ class Renderer:
         self.settings = settings
         self.siteurl = settings.get("SITEURL", "").rstrip("/")
         self.cache = cache or PageCache(None, "")
-        self._item_states: dict[str, str] = {}
+        self._item_states: dict[tuple, str] = {}
         self._localizers: dict[str, Localizer] = {}
         self._language_states: dict[str | None, str] = {}
 
@@ -100,9 +100,10 @@ class Renderer:
 
     def item_state(self, item) -> str:
         """A digest of an item's state, once per item and build (a listing shows it on many pages)."""
-        found = self._item_states.get(item.source)
+        version = (item.source, item.lang)  # a derived edition's version shares its base's source file
+        found = self._item_states.get(version)
         if found is None:
-            found = self._item_states[item.source] = hashlib.sha256(repr(item_state(item)).encode()).hexdigest()
+            found = self._item_states[version] = hashlib.sha256(repr(item_state(item)).encode()).hexdigest()
         return found
 
     def entries_state(self, entries) -> tuple:
