@@ -12,6 +12,7 @@ with a notice, since Latin to Cyrillic cannot be automated safely.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
@@ -22,6 +23,7 @@ from .fields import Names, Text
 from .reader import Item
 from .types import SCHEMAS
 
+MARKUP = re.compile(r"<(pre|code|kbd|samp)\b.*?</\1>|<[^>]*>", re.DOTALL)
 TRANSFORM = hashlib.sha256((Path(scripts.__file__).read_bytes() + version("cyrtranslit").encode())).hexdigest()
 
 
@@ -34,8 +36,10 @@ def written_in_edition(item: Item, languages) -> Item:
 
 
 def _sample(item: Item) -> str:
+    """The words a reader reads: titles and the body's text, without markup, code or addresses."""
     texts = [value for name, value in item.fields.items() if isinstance(value, str) and _is_text(item, name)]
-    return " ".join(texts) + " " + item.body_html
+    prose = MARKUP.sub(" ", item.body_html)
+    return scripts.UNTOUCHED.sub(" ", " ".join(texts) + " " + prose)
 
 
 def derive(group: dict[str, Item], languages) -> dict[str, Item]:

@@ -75,8 +75,8 @@ def classify(rel: str, languages) -> SourceFile | Problem:
         if edition.derived:
             return Problem(rel, 0, "", f"'{lang}' is made from content/{edition.derived_from}/ by transliteration "
                            "and has no folder of its own",
-                           f"move the file to content/{edition.derived_from}/{'/'.join(parts)} (a text written in "
-                           f"the {edition.script} script is served as it is, in both editions)")
+                           f"move the file to content/{edition.derived_from}/{'/'.join(parts)}: a text typed in "
+                           f"{edition.name}'s script is served as it is in both editions")
     top = parts[0]
     if len(parts) == 1:
         return Problem(rel, 0, "", "is not inside a section folder",
