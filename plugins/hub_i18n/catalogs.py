@@ -28,21 +28,23 @@ def catalog_path(folder: Path, code: str) -> Path:
 
 
 def needs_catalog(language) -> bool:
-    return Locale.parse(language.locale).language != SOURCE_LANGUAGE
+    """A catalog file of its own: not for the language msgids are written in, nor for an edition
+    derived from another language (its catalog is made from that language's)."""
+    return Locale.parse(language.locale).language != SOURCE_LANGUAGE and not language.derived
 
 
 def load(folder: Path, languages) -> tuple[dict[str, NullTranslations], list[Problem]]:
     found: dict[str, NullTranslations] = {}
     problems: list[Problem] = []
     for language in languages:
-        if not needs_catalog(language):
-            found[language.code] = NullTranslations()
-            continue
         if language.derived:  # made from its base's catalog; the base's problems are reported there
             base = languages[language.derived_from]
             path = catalog_path(folder, base.code)
             found[language.code] = (compile_catalog(transliterated(read(path, base), language.transliterate))
-                                    if path.exists() else NullTranslations())
+                                    if needs_catalog(base) and path.exists() else NullTranslations())
+            continue
+        if not needs_catalog(language):
+            found[language.code] = NullTranslations()
             continue
         path = catalog_path(folder, language.code)
         if not path.exists():
