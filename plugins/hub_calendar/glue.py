@@ -1,4 +1,5 @@
-"""Writes each event's .ics and each language's events.ics after the pages are planned."""
+"""Writes each event's .ics and each language's events.ics (what its listings show, fallbacks
+included) after the pages are planned."""
 
 from pathlib import Path
 
@@ -25,15 +26,20 @@ class HubCalendarGenerator(Generator):
             gettext = catalogs[language.code].gettext
             name = gettext("%(site)s events") % {"site": self.settings["SITENAME"]}
             feed = ics.calendar(name, language.tag)
-            for page in plan.language_pages(language.code):
-                if page.kind != "item" or page.item.type != "event":
+            vocabulary = plan.hub.vocabularies["event-types"]
+            prefix = f"{language.prefix}/"
+            # What the language's listings show, fallbacks included; each event says its own language.
+            for shown in plan.shown(language.code):
+                item = shown.item
+                if item.type != "event":
                     continue
-                vocabulary = plan.hub.vocabularies["event-types"]
-                entry = ics.event(page.item, f"{siteurl}/{page.path}", domain, plan.hub.build_time,
-                                  vocabulary.label(page.item.meta["event_type"], language.code), gettext("Online"))
-                one = ics.calendar(page.item.title, language.tag)
-                one.add_component(entry)
-                write(output, f"{page.path}event.ics", ics.to_text(one))
+                entry = ics.event(item, f"{siteurl}/{shown.path}", domain, plan.hub.build_time,
+                                  vocabulary.label(item.meta["event_type"], language.code), gettext("Online"),
+                                  plan.languages[item.lang].tag)
+                if shown.path.startswith(prefix):  # a page of this language (not a link to another's)
+                    one = ics.calendar(item.title, language.tag)
+                    one.add_component(entry)
+                    write(output, f"{shown.path}event.ics", ics.to_text(one))
                 feed.add_component(entry)
             write(output, calendar_path(language), ics.to_text(feed))
 

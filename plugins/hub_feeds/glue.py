@@ -1,4 +1,4 @@
-"""Writes each language's Atom feeds after the pages are planned."""
+"""Writes each language's Atom feeds (everything, sections, topics, countries) after the pages are planned."""
 
 from pathlib import Path
 
@@ -8,7 +8,7 @@ from pelican.generators import Generator
 from hub_pages.messages import SECTIONS
 from hub_pages.render import write
 
-from .atom import atom, feed_path, feed_types
+from .atom import atom, feed_path, feed_types, term_feeds
 
 
 class HubFeedsGenerator(Generator):
@@ -26,6 +26,10 @@ class HubFeedsGenerator(Generator):
                 title = f"{sitename}: {gettext(SECTIONS[content_type.name])}"
                 write(output, feed_path(language, content_type),
                       atom(plan, language, siteurl, sitename, title, content_type))
+            for vocabulary, term, path, shown in term_feeds(plan, language.code):
+                title = f"{sitename}: {plan.hub.vocabularies[vocabulary].label(term, language.code)}"
+                write(output, path, atom(plan, language, siteurl, sitename, title, path=path,
+                                         home=path.removesuffix("feed.atom"), shown=shown))
 
 
 def get_generators(pelican):
