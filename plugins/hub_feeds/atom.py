@@ -71,7 +71,9 @@ class HubAtomFeed(Atom1Feed):
 
 
 def atom(plan, language, siteurl: str, sitename: str, title: str, content_type=None, path: str | None = None,
-         home: str | None = None, shown: list | None = None) -> str:
+         home: str | None = None, shown: list | None = None, updates: dict | None = None) -> str:
+    """`updates`: item source -> the ISO date its content last changed (hub_status, from git), the
+    entry's `updated`; otherwise the day it was posted."""
     def url(address):
         return f"{siteurl}/{address}"
 
@@ -83,8 +85,11 @@ def atom(plan, language, siteurl: str, sitename: str, title: str, content_type=N
     for entry in (entries(plan, language.code, content_type) if shown is None else shown):
         item = entry.item
         when = dt.datetime.combine(item.meta["date"], dt.time(), tzinfo=dt.timezone.utc)
+        changed = (updates or {}).get(item.source)
+        updated = dt.datetime.combine(dt.date.fromisoformat(changed), dt.time(), tzinfo=dt.timezone.utc) \
+            if changed else when
         feed.add_item(title=item.title, link=url(entry.path), unique_id=url(entry.path),
                       description=str(escape(item.meta.get("summary", ""))), content=item.body_html,
-                      pubdate=when, updateddate=when, author_name=", ".join(item.meta.get("authors", ())) or sitename,
+                      pubdate=when, updateddate=updated, author_name=", ".join(item.meta.get("authors", ())) or sitename,
                       lang=plan.languages[item.lang].tag)
     return feed.writeString("utf-8")

@@ -18,18 +18,20 @@ class HubFeedsGenerator(Generator):
         siteurl = self.settings.get("SITEURL", "").rstrip("/")
         sitename = self.settings["SITENAME"]
         output = Path(self.output_path)
+        updates = {source: date for source, notices in self.context.get("hub_page_notices", {}).items()
+                   for kind, date, _ in notices if kind == "updated"}
         for language in plan.languages:
             gettext = catalogs[language.code].gettext
             title = gettext("%(site)s: everything new") % {"site": sitename}
-            write(output, feed_path(language), atom(plan, language, siteurl, sitename, title))
+            write(output, feed_path(language), atom(plan, language, siteurl, sitename, title, updates=updates))
             for content_type in feed_types(plan):
                 title = f"{sitename}: {gettext(SECTIONS[content_type.name])}"
                 write(output, feed_path(language, content_type),
-                      atom(plan, language, siteurl, sitename, title, content_type))
+                      atom(plan, language, siteurl, sitename, title, content_type, updates=updates))
             for vocabulary, term, path, shown in term_feeds(plan, language.code):
                 title = f"{sitename}: {plan.hub.vocabularies[vocabulary].label(term, language.code)}"
                 write(output, path, atom(plan, language, siteurl, sitename, title, path=path,
-                                         home=path.removesuffix("feed.atom"), shown=shown))
+                                         home=path.removesuffix("feed.atom"), shown=shown, updates=updates))
 
 
 def get_generators(pelican):

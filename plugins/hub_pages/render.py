@@ -178,7 +178,7 @@ class Renderer:
             "messages": messages,
             "label": label,
             "term_page": lambda vocabulary, term: term_pages.get((vocabulary, term)),
-            "json_ld": lambda page: json_ld(page, self.url, lang.tag, label),
+            "json_ld": lambda page, modified=None: json_ld(page, self.url, lang.tag, label, modified),
             "event_start": moments.start,
             "event_end": moments.end,
             "utc": moments.utc,

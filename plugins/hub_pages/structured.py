@@ -23,7 +23,8 @@ SCHEMA_TYPES = {
 }
 
 
-def json_ld(page, absolute, lang_tag: str, label) -> str:
+def json_ld(page, absolute, lang_tag: str, label, modified: str | None = None) -> str:
+    """`modified`: the ISO date the item's content last changed after it was posted (from git)."""
     item = page.item
     meta = item.meta
     data = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[item.type], "url": absolute(page.path),
@@ -35,6 +36,8 @@ def json_ld(page, absolute, lang_tag: str, label) -> str:
         data["headline"] = item.title
     if meta.get("topics"):
         data["keywords"] = [label("topics", term) for term in meta["topics"]]
+    if modified:
+        data["dateModified"] = modified
     return dumps(data)
 
 

@@ -15,8 +15,10 @@ class HubSitemapGenerator(Generator):
         plan = self.context["hub_plan"]
         siteurl = self.settings.get("SITEURL", "").rstrip("/")
         output = Path(self.output_path)
+        updates = {source: date for source, notices in self.context.get("hub_page_notices", {}).items()
+                   for kind, date, _ in notices if kind == "updated"}
         for language in plan.languages:
-            write(output, sitemap_path(language), language_sitemap(plan, language.code, siteurl))
+            write(output, sitemap_path(language), language_sitemap(plan, language.code, siteurl, updates))
         write(output, "sitemap.xml", sitemap_index(plan, siteurl))
 
 

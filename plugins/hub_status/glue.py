@@ -5,6 +5,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.log import console
 
 from hub_pages.render import Renderer, write
 from hub_pages.routes import Page
@@ -26,7 +27,11 @@ class HubStatusGenerator(Generator):
         status, history = status_for(Path(self.path), hub)
         self.context["hub_translation_status"] = status
         self.context["hub_translation_history"] = history
-        self.context["hub_page_notices"] = report.notices(status)
+        # issue 14: "Updated on" dates from the same history; said once when there is none
+        self.context["hub_page_notices"] = report.merged(report.notices(status), report.update_notices(
+            hub.translations, history, f"{Path(self.path).resolve().name}/"))
+        if report.dates_note(history):
+            console.print(f"Hub: {report.dates_note(history)}")
 
     def generate_output(self, writer):
         if not self.settings["HUB_STATUS_PAGE"]:

@@ -158,3 +158,44 @@ def notices(report: dict[str, LanguageStatus]) -> dict[str, tuple]:
             for original, item, status in entries:
                 found[item.source] = ((kind, status.updated_on, original.source),)
     return found
+
+
+def update_notices(tmap, history, content_prefix: str = "content/") -> dict[str, tuple]:
+    """source -> (("updated", date, source),) for every item file whose content changed in git
+    after the item was posted (its `date`, and not before the commit that added it): the reader's "Updated on
+    DATE", JSON-LD dateModified, the sitemap's lastmod and the feed's updated. A pure rename is
+    not a change. Nothing without a history (outside git: see `dates_note`)."""
+    if not history.available:
+        return {}
+    found = {}
+    for item in tmap.items():
+        changes = [history.commits[t.commit] for t in history._touches(relative_to_repo(content_prefix, item.source))
+                   if t.status != "R100" and not t.status.startswith("D")]
+        if len(changes) < 2:
+            continue  # only the commit that added it (an import may add old items: not an update)
+        added = min(c.date for c in changes)
+        posted = max(item.meta["date"].isoformat(), added) if item.meta.get("date") else added
+        latest = max(c.date for c in changes)
+        if latest > posted:
+            found[item.source] = (("updated", latest, item.source),)
+    return found
+
+
+def dates_note(history) -> str | None:
+    """What the build says, once, when git cannot give the items' update dates."""
+    if history.available:
+        return None
+    return f"Update dates are left out of pages, JSON-LD, sitemaps and feeds: {history.reason}"
+
+
+def merged(*notice_maps: dict) -> dict[str, tuple]:
+    """Notices of several kinds for the same sources, in one map."""
+    found: dict[str, tuple] = {}
+    for notice_map in notice_maps:
+        for source, notices in notice_map.items():
+            found[source] = found.get(source, ()) + tuple(notices)
+    return found
+
+
+def updated_on(notices: dict, source: str) -> str | None:
+    return next((date for kind, date, _ in notices.get(source, ()) if kind == "updated"), None)
