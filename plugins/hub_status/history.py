@@ -14,7 +14,11 @@ one cat-file when a recorded revision is not in the history of HEAD). The states
 - **unknown revision**: R is not a commit hash, not in the repository (a typo, a commit never
   pushed, or a shallow clone that does not reach back to it: the explanation says which), ambiguous,
   or not in the history of the current branch while the text differs;
-- **not recorded**: the translation has no ``source_revision``;
+- **possibly stale**: the translation has no ``source_revision``, so it is taken to follow the original
+  as it was at the translation's own last commit, and a commit after that (not marked minor) changed
+  the original; listed with its ``changes`` like a stale one;
+- **not recorded**: the translation has no ``source_revision`` and nothing says its original changed
+  since (or it is not committed yet);
 - **unknown**: there is no history to ask: no git, not a repository (a tarball), no commits, or the
   original not committed yet. Nothing here raises for these; the hub still builds.
 
