@@ -33,7 +33,7 @@ def tree_digest(*folders: Path) -> str:
 def salt(theme: Path, settings: dict, hub) -> str:
     shared = (
         tree_digest(theme / "templates", theme / "translations", CODE, CODE.parent / "hub_i18n",
-                    CODE.parent / "hub_content"),
+                    CODE.parent / "hub_content", CODE.parent / "hub_languages"),  # scripts.py: derived catalogs
         repr(sorted((k, repr(v)) for k, v in settings.items() if k.startswith(SETTINGS_PREFIXES) and k not in RUN_ONLY)),
         repr(sorted((name, sorted(v.labels.items())) for name, v in hub.vocabularies.items())),
         repr(hub.languages.languages), babel.__version__, jinja2.__version__,
