@@ -42,17 +42,18 @@ def _sample(item: Item) -> str:
     return scripts.UNTOUCHED.sub(" ", " ".join(texts) + " " + prose)
 
 
-def derive(group: dict[str, Item], languages) -> dict[str, Item]:
+def derive(group: dict[str, Item], languages, cache=None) -> dict[str, Item]:
     """The versions of one group that derived editions add: made from their base's version, for
-    each edition without a version of its own."""
+    each edition without a version of its own. `cache` (an ItemCache) keeps transliterated bodies
+    across builds: the body is most of the work."""
     added = {}
     for edition in languages:
         if edition.derived and edition.code not in group and edition.derived_from in group:
-            added[edition.code] = transliterated(group[edition.derived_from], edition)
+            added[edition.code] = transliterated(group[edition.derived_from], edition, cache)
     return added
 
 
-def transliterated(item: Item, edition) -> Item:
+def transliterated(item: Item, edition, cache=None) -> Item:
     table = edition.transliterate
     fields = {name: scripts.value(value, table) if _is_text(item, name) else value
               for name, value in item.fields.items()}
@@ -60,7 +61,17 @@ def transliterated(item: Item, edition) -> Item:
             for name, value in item.meta.items()}
     digest = hashlib.sha256(f"{item.digest} {edition.code} {table} {TRANSFORM}".encode()).hexdigest()
     return replace(item, lang=edition.code, fields=fields, meta=meta, digest=digest,
-                   body_html=scripts.html_text(item.body_html, table))
+                   body_html=_body(item, edition, cache))
+
+
+def _body(item: Item, edition, cache) -> str:
+    key = f"{edition.transliterate} {TRANSFORM}\0{item.body_html}".encode()
+    found = cache.get(item.source, edition.code, key) if cache else None
+    if found is None:
+        found = scripts.html_text(item.body_html, edition.transliterate)
+        if cache:
+            cache.put(item.source, edition.code, key, found)
+    return found
 
 
 def _is_text(item: Item, name: str) -> bool:

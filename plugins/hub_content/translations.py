@@ -61,10 +61,11 @@ class TranslationMap:
                 if (key, code) not in self._derived]
 
 
-def build(items: list[Item], languages, unreadable: frozenset = frozenset()
+def build(items: list[Item], languages, unreadable: frozenset = frozenset(), cache=None
           ) -> tuple[TranslationMap, list[Item], list[Problem], list[Problem]]:
     """Return (map of published items, draft items, errors, warnings). `unreadable`: content files
-    that could not be read (their problems are reported already, not again on their translations)."""
+    that could not be read (their problems are reported already, not again on their translations);
+    `cache`: the ItemCache, which also keeps derived editions' texts."""
     groups: dict[str, dict[str, Item]] = {}
     errors: list[Problem] = []
     for item in sorted(items, key=lambda i: i.source):
@@ -94,7 +95,7 @@ def build(items: list[Item], languages, unreadable: frozenset = frozenset()
         warnings += group_warnings
         drafts += [item for item in merged.values() if item.draft]
         published[key] = {code: item for code, item in merged.items() if not item.draft}
-        made = editions.derive(published[key], languages)
+        made = editions.derive(published[key], languages, cache)
         published[key].update(made)
         derived |= {(key, code) for code in made}
         originals[key] = original

@@ -26,12 +26,15 @@ TEXT_ATTRIBUTES = frozenset({"alt", "title"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                   "wbr"})
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+CAPITALS = re.compile(r"[\u0400-\u042f]{2}")  # two Cyrillic capitals in a row: a word in capitals
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def text(value: str, table: str) -> str:
     """`value` in the Latin script, addresses left alone. A word in capitals stays in capitals
     (cyrtranslit writes "ЉУБАВ" as "LjUBAV"; a heading in capitals reads "LJUBAV")."""
+    if "@" not in value and "://" not in value and "www." not in value:
+        return _words(value, table)
     parts, last = [], 0
     for found in UNTOUCHED.finditer(value):
         parts.append(_words(value[last:found.start()], table))
@@ -49,7 +52,7 @@ def _words(value: str, table: str) -> str:
 
 
 def _has_capital_word(value: str) -> bool:
-    return any(len(w) > 1 and w.isupper() for w in WORD.findall(value))
+    return CAPITALS.search(value) is not None
 
 
 def _capitals(match, original: str) -> str:
