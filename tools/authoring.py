@@ -155,8 +155,9 @@ def run_new(type_name: str, lang: str, title: str, content: str, settings_file: 
     if type_name not in BY_NAME:
         raise SystemExit(f"{type_name!r} is not a content type; use one of {', '.join(sorted(BY_NAME))}")
     lang = lang or languages.default
-    if lang not in languages:
-        raise SystemExit(f"{lang!r} is not a configured language; use one of {', '.join(languages.codes)}")
+    if lang not in languages or languages[lang].derived:
+        raise SystemExit(f"{lang!r} is not a language written in its own folder; use one of "
+                         f"{', '.join(languages.written)}")
     root = HERE / content
     rel, text = scaffold.new_item(type_name, lang, title, build_time().date(), _vocabularies(root, languages),
                                   languages.default)
