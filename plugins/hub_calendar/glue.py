@@ -26,7 +26,6 @@ class HubCalendarGenerator(Generator):
             gettext = catalogs[language.code].gettext
             name = gettext("%(site)s events") % {"site": self.settings["SITENAME"]}
             feed = ics.calendar(name, language.tag)
-            vocabulary = plan.hub.vocabularies["event-types"]
             prefix = f"{language.prefix}/"
             # What the language's listings show, fallbacks included; each event says its own language.
             for shown in plan.shown(language.code):
@@ -34,7 +33,8 @@ class HubCalendarGenerator(Generator):
                 if item.type != "event":
                     continue
                 entry = ics.event(item, f"{siteurl}/{shown.path}", domain, plan.hub.build_time,
-                                  vocabulary.label(item.meta["event_type"], language.code), gettext("Online"),
+                                  plan.hub.vocabularies["event-types"].label(item.meta["event_type"], language.code),
+                                  gettext("Online"),
                                   plan.languages[item.lang].tag)
                 if shown.path.startswith(prefix):  # a page of this language (not a link to another's)
                     one = ics.calendar(item.title, language.tag)

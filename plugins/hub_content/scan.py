@@ -117,6 +117,6 @@ def _unknown_folder(rel, top, lang, languages) -> Problem:
     if lang == languages.default and LANGUAGE_LIKE.match(top) and top not in BY_FOLDER:
         return Problem(rel, 0, "", f"'{top}' is not a configured language",
                        f"add {top!r} to HUB_LANGUAGES in pelicanconf.py, or use one of "
-                       f"{', '.join(c for c in languages.codes if c != languages.default)}")
+                       f"{', '.join(c for c in languages.written if c != languages.default)}")
     return Problem(rel, 0, "", f"'{top}' is not a content section",
                    f"move it into one of: {', '.join(sorted(BY_FOLDER))}")

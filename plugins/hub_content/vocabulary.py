@@ -63,7 +63,7 @@ def _check_term(source, term, entry, languages) -> list[Problem]:
                                     f"add a line '  {lang}: ...' with the label in that language"))
     for lang in sorted(set(entry.value) - set(languages.codes)):
         problems.append(Problem(source, entry.line, term, f"has a label for unknown language {lang!r}",
-                                f"use only {', '.join(languages.codes)}"))
+                                f"use only {', '.join(languages.written)}"))  # an edition's label is optional
     return problems
 
 
