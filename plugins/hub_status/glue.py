@@ -18,7 +18,7 @@ def status_for(content: Path, hub):
     """The status report and history of a content folder inside (or outside) a git repository."""
     content = content.resolve()
     history = read_history(content.parent, content.name)
-    return report.build(hub.translations, hub.languages, history, f"{content.name}/"), history
+    return report.build(hub.translations, hub.languages, history, f"{content.name}/", hub.build_time), history
 
 
 class HubStatusGenerator(Generator):
