@@ -49,11 +49,12 @@ def derive(group: dict[str, Item], languages, cache=None) -> dict[str, Item]:
     added = {}
     for edition in languages:
         if edition.derived and edition.code not in group and edition.derived_from in group:
-            added[edition.code] = transliterated(group[edition.derived_from], edition, cache)
+            added[edition.code] = transliterated(group[edition.derived_from], edition, cache,
+                                                 languages[edition.derived_from].prefix)
     return added
 
 
-def transliterated(item: Item, edition, cache=None) -> Item:
+def transliterated(item: Item, edition, cache=None, base_prefix: str | None = None) -> Item:
     table = edition.transliterate
     fields = {name: scripts.value(value, table) if _is_text(item, name) else value
               for name, value in item.fields.items()}
@@ -61,14 +62,18 @@ def transliterated(item: Item, edition, cache=None) -> Item:
             for name, value in item.meta.items()}
     digest = hashlib.sha256(f"{item.digest} {edition.code} {table} {TRANSFORM}".encode()).hexdigest()
     return replace(item, lang=edition.code, fields=fields, meta=meta, digest=digest,
-                   body_html=_body(item, edition, cache))
+                   body_html=_body(item, edition, cache, base_prefix))
 
 
-def _body(item: Item, edition, cache) -> str:
-    key = f"{edition.transliterate} {TRANSFORM}\0{item.body_html}".encode()
+def _body(item: Item, edition, cache, base_prefix: str | None) -> str:
+    """The body transliterated; its links to the base language's pages (/sr/...) lead to the
+    edition's (/sr-latn/...), so that a Latin reader stays in Latin."""
+    key = f"{edition.transliterate} {TRANSFORM} {base_prefix} {edition.prefix}\0{item.body_html}".encode()
     found = cache.get(item.source, edition.code, key) if cache else None
     if found is None:
         found = scripts.html_text(item.body_html, edition.transliterate)
+        if base_prefix:
+            found = found.replace(f'href="/{base_prefix}/', f'href="/{edition.prefix}/')
         if cache:
             cache.put(item.source, edition.code, key, found)
     return found
