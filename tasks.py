@@ -44,7 +44,7 @@ def catalogs(c, init=""):
     """Extract interface strings and update every language's catalog (pybabel extract/update)."""
     c.run(f"{PY} -m babel.messages.frontend extract -F babel.cfg -k N_ -k _ -k gettext "
           f"-k ngettext:1,2 --no-location --sort-output -o {POT} .", echo=True)
-    codes = [init] if init else [l.code for l in _languages() if l.locale.split("_")[0] != "en"]
+    codes = [init] if init else [l.code for l in _languages() if l.locale.split("_")[0] != "en" and not l.derived]
     for code in codes:
         po = CATALOGS / code / "LC_MESSAGES" / "messages.po"
         action = "update" if po.exists() else "init"
@@ -150,13 +150,14 @@ def check(c, path=None, changed=False, base="", content="content", settings="pel
 
 
 @task(help={"lang": "only this language code", "format": "text (default) or json",
-            "diff": "show how each out-of-date original changed since its translation",
+            "diff": "show, word by word, how each out-of-date original changed since its translation",
+            "all": "list past events and closed opportunities among the missing too",
             "content": "content folder (default: content)", "settings": "settings file (default: pelicanconf.py)"})
-def status(c, lang="", format="text", diff=False, content="content", settings="pelicanconf.py"):
-    """Translation status per language from git: translated, out of date, missing."""
+def status(c, lang="", format="text", diff=False, all=False, content="content", settings="pelicanconf.py"):
+    """Translation status per language from git: translated, out of date, possibly out of date, missing."""
     if format not in ("text", "json"):
         raise SystemExit("--format is text or json")
-    raise SystemExit(_command(_authoring().run_status, lang, format, diff, content, settings))
+    raise SystemExit(_command(_authoring().run_status, lang, format, diff, content, settings, all))
 
 
 @task(help={"lang": "the language of the new item (default: the default language)",
@@ -167,11 +168,15 @@ def new(c, type, title, lang="", content="content", settings="pelicanconf.py"):
     raise SystemExit(_command(_authoring().run_new, type, lang, title, content, settings))
 
 
-@task(help={"to": "the language code to translate into", "content": "content folder (default: content)",
-            "settings": "settings file (default: pelicanconf.py)"})
-def translate(c, path, to, content="content", settings="pelicanconf.py"):
-    """Start a translation: invoke translate content/news/x.md --to sq. Never overwrites."""
-    raise SystemExit(_command(_authoring().run_translate, path, to, content, settings))
+@task(help={"to": "the language code to translate into",
+            "done": "the translation at PATH follows its original again: record the original's current revision",
+            "content": "content folder (default: content)", "settings": "settings file (default: pelicanconf.py)"})
+def translate(c, path, to="", done=False, content="content", settings="pelicanconf.py"):
+    """Start a translation: invoke translate content/news/x.md --to sq. Never overwrites.
+    Mark one up to date: invoke translate content/sq/news/x.md --done."""
+    if not to and not done:
+        raise SystemExit("give --to CODE to start a translation, or --done to mark PATH up to date")
+    raise SystemExit(_command(_authoring().run_translate, path, to, content, settings, done))
 
 
 @task(help={"items": "items to generate, in the real hub's language mix (default 30000)"})

@@ -98,41 +98,48 @@ def run_check(paths, changed: bool, base: str, content: str, settings_file: str)
     return 0
 
 
-def run_status(lang: str, fmt: str, diff: bool, content: str, settings_file: str) -> int:
-    from hub_status.glue import status_for
-    from hub_status.history import HistoryError, diff_since
-    from hub_status.report import to_json
+def run_status(lang: str, fmt: str, diff: bool, content: str, settings_file: str, everything: bool = False) -> int:
+    from hub_status import report
+    from hub_status.history import read_history
 
     settings = settings_of(settings_file)
     root = HERE / content if not Path(content).is_absolute() else Path(content)
     cache = settings.get("HUB_CACHE_PATH")
     hub = load_hub(root, settings, Path(cache) if cache else None)
-    status, history = status_for(root, hub)
+    history = read_history(root.resolve().parent, root.resolve().name)
+    status = report.build(hub.translations, hub.languages, history, f"{root.resolve().name}/",
+                          hub.build_time, everything, types=hub.types)
+    status = {code: found for code, found in status.items() if not hub.languages[code].derived}
     if lang:
         if lang not in status:
             raise SystemExit(f"{lang!r} is not a translated language here; use one of {', '.join(status)}")
         status = {lang: status[lang]}
     if fmt == "json":
-        print(json.dumps(to_json(status, history), ensure_ascii=False, indent=2, sort_keys=True))
+        print(json.dumps(report.to_json(status, history), ensure_ascii=False, indent=2, sort_keys=True))
         return 0
     if not history.available:
         print(f"Note: {history.reason}")
     for code, language in status.items():
         print(f"{code}: {language.coverage:.0%} up to date: {len(language.translated)} translated, "
-              f"{len(language.stale)} out of date, {len(language.missing)} missing")
+              f"{len(language.stale)} out of date, {len(language.possibly_stale)} possibly out of date, "
+              f"{len(language.missing)} missing")
         for original, item, state in language.stale:
             print(f"  out of date: {shown(root, item.source)} (original {shown(root, original.source)} changed on "
                   f"{state.updated_on}: {len(state.changes)} change(s) since {(state.recorded or '')[:10]})")
-            if diff and state.revision:
-                try:
-                    print(_indent(diff_since(root.parent, f"{root.name}/{original.source}", state.revision)))
-                except HistoryError as error:
-                    print(f"    {error}")
+            if diff:
+                print(_indent(report.diff_text(state)))
+        for original, item, state in language.possibly_stale:
+            print(f"  possibly out of date: {shown(root, item.source)} (original {shown(root, original.source)} "
+                  f"changed on {state.updated_on}, after the translation's last commit; no source_revision)")
+            if diff:
+                print(_indent(report.diff_text(state)))
         for original, item, state in language.translated:
             if state.state == "unknown-revision":
                 print(f"  check:       {shown(root, item.source)}: {state.explanation}")
         for original in language.missing:
             print(f"  missing:     {shown(root, original.source)}")
+        if language.left_out:
+            print(f"  ({language.left_out} past events and closed opportunities not listed: --all lists them)")
     return 0
 
 
@@ -148,8 +155,9 @@ def run_new(type_name: str, lang: str, title: str, content: str, settings_file: 
     if content_type is None:
         raise SystemExit(f"{type_name!r} is not a content type; use one of {', '.join(sorted(known.by_name))}")
     lang = lang or languages.default
-    if lang not in languages:
-        raise SystemExit(f"{lang!r} is not a configured language; use one of {', '.join(languages.codes)}")
+    if lang not in languages or languages[lang].derived:
+        raise SystemExit(f"{lang!r} is not a language written in its own folder; use one of "
+                         f"{', '.join(languages.written)}")
     root = HERE / content
     rel, text = scaffold.new_item(content_type, lang, title, build_time().date(), _vocabularies(root, languages),
                                   languages.default)
@@ -157,26 +165,60 @@ def run_new(type_name: str, lang: str, title: str, content: str, settings_file: 
                    f"{shown(root, rel)}")
 
 
-def run_translate(path: str, to: str, content: str, settings_file: str) -> int:
+def run_translate(path: str, to: str, content: str, settings_file: str, done: bool = False) -> int:
     from hub_status.history import current_revision
 
     settings = settings_of(settings_file)
     languages = LanguageTable.from_settings(settings)
-    root = HERE / content
+    root = HERE / content if not Path(content).is_absolute() else Path(content)
     rel = content_relative(path, root)
     source = classify(rel, languages, content_types.of(settings))
     if not hasattr(source, "content_type") or source.content_type is None or not (root / rel).is_file():
         raise SystemExit(f"{shown(root, rel)} is not a content item to translate")
-    if to not in languages or to == source.lang:
+    if done:
+        return _record_done(root, rel, source, languages, settings)
+    if to not in languages or to == source.lang or languages[to].derived:
         raise SystemExit(f"{to!r} is not another configured language; use one of "
-                         f"{', '.join(c for c in languages.codes if c != source.lang)}")
+                         f"{', '.join(c for c in languages.written if c != source.lang)}")
     tail = rel if source.lang == languages.default else rel.split("/", 1)[1]
     target = tail if to == languages.default else f"{to}/{tail}"
     revision = current_revision(root.parent, f"{root.name}/{rel}")
     text = scaffold.translation_stub((root / rel).read_text("utf-8"), source.content_type, revision)
     note = "" if revision else (" (no source_revision recorded: the original is not committed yet; "
-                                "commit it and add 'source_revision: <commit>' by hand)")
+                                f"commit it, then run: invoke translate {shown(root, target)} --done)")
     return _create(root, target, text, f"Translate it, then run: invoke check --path {shown(root, target)}{note}")
+
+
+def _record_done(root: Path, rel: str, source, languages, settings: dict) -> int:
+    """`invoke translate PATH --done`: the translation at PATH follows its original as it is now;
+    its source_revision becomes the original's current revision."""
+    if source.lang == languages.default:
+        raise SystemExit(f"{shown(root, rel)} is an original; give the path of its translation, e.g. "
+                         f"content/{next(c for c in languages.written if c != languages.default)}/{rel}")
+    from hub_status.history import current_revision
+    from hub_status.record import with_source_revision
+
+    hub = load_hub(root, settings)
+    item = next((i for i in hub.translations.items() if i.source == rel), None)
+    if item is None:
+        raise SystemExit(f"{shown(root, rel)} is not published (a draft?): nothing to record")
+    original = hub.translations.original(item.key)
+    if original.source == rel:
+        raise SystemExit(f"{shown(root, rel)} is the original of its item: it has no original to follow")
+    revision = current_revision(root.resolve().parent, f"{root.resolve().name}/{original.source}")
+    if revision is None:
+        raise SystemExit(f"{shown(root, original.source)} is not committed yet: commit it, then run this again")
+    with open(root / rel, encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    try:
+        updated = with_source_revision(text, revision)
+    except ValueError as error:
+        raise SystemExit(f"{shown(root, rel)}: {error}") from None
+    with open(root / rel, "w", encoding="utf-8", newline="") as handle:
+        handle.write(updated)
+    print(f"Recorded in {shown(root, rel)}: source_revision {revision} (the last commit of "
+          f"{shown(root, original.source)}). Commit it with your translation.")
+    return 0
 
 
 def _vocabularies(root: Path, languages) -> dict:

@@ -62,11 +62,13 @@ BY_LANGUAGE = {
 
 UNKNOWN = "xx"  # a language without a profile: trimming and folding only
 UNKNOWN_CASES = ["Ŝtate Ĉu ÉCOLE Đak čovek човек", "the and și"]
+SUBTAGS = ("sr-latn",)  # codes that take their language's profile (the Serbian Latin edition's)
 
 
 def vector_profiles() -> dict[str, Profile]:
     chosen = dict(profiles())
     chosen[UNKNOWN] = profile(UNKNOWN)
+    chosen.update((code, profile(code)) for code in SUBTAGS)
     return chosen
 
 
@@ -75,7 +77,7 @@ def cases(chosen: dict[str, Profile]) -> list[dict]:
     rows = []
     for lang, language in chosen.items():
         analyzer = Analyzer(language)
-        for text in EVERYWHERE + texts.get(lang, []):
+        for text in EVERYWHERE + texts.get(lang, texts.get(lang.split("-")[0], [])):
             rows.append({"lang": lang, "text": text, "tokens": analyzer.tokens(text)})
     return rows
 

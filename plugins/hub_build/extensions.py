@@ -39,6 +39,12 @@ class Build:
     notices: dict = field(default_factory=dict)  # item source -> ((kind, date, original source), ...)
     plan: "SitePlan | None" = None  # after planning: every page of every language, the extensions' too
 
+    def updates(self) -> dict[str, str]:
+        """Item source -> the ISO date its content last changed after it was posted (the notices of
+        kind "updated", from hub_status's reading of git): feeds' `updated`, sitemaps' `lastmod`."""
+        return {source: date for source, notices in self.notices.items() for kind, date, _ in notices
+                if kind == "updated"}
+
 
 class Extension:
     """A plugin's part in a build. Subclass it, override the points you need, and export the class

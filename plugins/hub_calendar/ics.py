@@ -34,7 +34,8 @@ def calendar(name: str, lang_tag: str) -> Calendar:
     return cal
 
 
-def event(item, url: str, domain: str, stamp, type_label: str, online_label: str) -> Event:
+def event(item, url: str, domain: str, stamp, type_label: str, online_label: str, lang_tag: str | None = None) -> Event:
+    """An event; `lang_tag` marks its texts' language (RFC 5545 LANGUAGE), e.g. a fallback's."""
     meta = item.meta
     entry = Event()
     entry.add("uid", uid(item, domain))
@@ -52,6 +53,10 @@ def event(item, url: str, domain: str, stamp, type_label: str, online_label: str
         entry.add("categories", [type_label])
     entry.add("status", "CONFIRMED")
     entry.add("transp", "OPAQUE")
+    if lang_tag:
+        for name in ("summary", "description", "location"):
+            if name in entry:
+                entry[name].params["LANGUAGE"] = lang_tag
     return entry
 
 

@@ -81,7 +81,9 @@ def read(root: Path, files, languages, cache: ItemCache, attachments: list[str])
     problems += item_problems + _term_problems(items, vocabularies)
     items, attachment_problems = _measure_attachments(root, items, set(attachments))
     problems += attachment_problems
-    tmap, drafts, errors, warnings = translations.build(items, languages)
+    read_sources = {item.source for item in items}
+    unreadable = frozenset(f.rel for f in files if f.content_type is not None and f.rel not in read_sources)
+    tmap, drafts, errors, warnings = translations.build(items, languages, unreadable, cache)
     problems += errors + _type_checks(tmap) + _vocabulary_pages(items, vocabularies)
     problems += links.link_problems(root, items, languages)
     return Reading(vocabularies, items, tmap, drafts, problems, warnings)

@@ -88,7 +88,7 @@ def read(source: SourceFile, data: bytes, converter=None) -> tuple[Item | None, 
     if problems:
         return None, problems
     slug = PurePosixPath(rel).stem
-    key = f"{source.content_type.folder}:{values.get('translation_key') or _path_in_section(rel, source.lang)}"
+    key = f"{source.content_type.folder}:{_key_in_section(rel, source.lang, values.get('translation_key'))}"
     return Item(rel, source.lang, source.content_type.name, slug, key, values, lines,
                 body_html, digest(data), content_type=source.content_type), []
 
@@ -132,6 +132,16 @@ def _slug_problems(rel: str) -> list[Problem]:
 def suggest_slug(text: str) -> str:
     """A valid file name for any text: transliterated, lowercase, hyphenated, never empty."""
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "item"
+
+
+def _key_in_section(rel: str, lang: str, translation_key: str | None) -> str:
+    """The file's place in its section; `translation_key` names a file of the same subfolder
+    (news/2024/report.md and sq/news/2024/raport.md with translation_key: report)."""
+    place = _path_in_section(rel, lang)
+    if not translation_key:
+        return place
+    folder = place.rpartition("/")[0]
+    return f"{folder}/{translation_key}" if folder else translation_key
 
 
 def _path_in_section(rel: str, lang: str) -> str:

@@ -72,6 +72,12 @@ def classify(rel: str, languages, types: ContentTypes | None = None) -> SourceFi
     lang = languages.default
     if parts[0] in languages and parts[0] != languages.default and len(parts) > 1:
         lang, parts = parts[0], parts[1:]
+        edition = languages[lang]
+        if edition.derived:
+            return Problem(rel, 0, "", f"'{lang}' is made from content/{edition.derived_from}/ by transliteration "
+                           "and has no folder of its own",
+                           f"move the file to content/{edition.derived_from}/{'/'.join(parts)}: a text typed in "
+                           f"{edition.name}'s script is served as it is in both editions")
     top = parts[0]
     if len(parts) == 1:
         return Problem(rel, 0, "", "is not inside a section folder",
@@ -112,6 +118,6 @@ def _unknown_folder(rel, top, lang, languages, folders) -> Problem:
     if lang == languages.default and LANGUAGE_LIKE.match(top) and top not in folders:
         return Problem(rel, 0, "", f"'{top}' is not a configured language",
                        f"add {top!r} to HUB_LANGUAGES in pelicanconf.py, or use one of "
-                       f"{', '.join(c for c in languages.codes if c != languages.default)}")
+                       f"{', '.join(c for c in languages.written if c != languages.default)}")
     return Problem(rel, 0, "", f"'{top}' is not a content section",
                    f"move it into one of: {', '.join(sorted(folders))}")

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from hub_build.errors import Problem
 
+from . import editions
 from .reader import Item
 
 
@@ -22,10 +23,17 @@ def is_fact(item: Item, name: str) -> bool:
 
 
 class TranslationMap:
-    def __init__(self, groups: dict[str, dict[str, Item]], originals: dict[str, str], languages):
+    def __init__(self, groups: dict[str, dict[str, Item]], originals: dict[str, str], languages,
+                 derived: frozenset = frozenset()):
         self._groups = groups
         self._originals = originals
         self.languages = languages
+        self._derived = derived  # (key, lang) of the versions made by a script transform
+
+    def is_derived(self, item: Item) -> bool:
+        """True for a version made by a script transform (no file of its own: its source is the
+        file it was made from)."""
+        return (item.key, item.lang) in self._derived
 
     def keys(self, type_name: str | None = None) -> list[str]:
         return sorted(k for k, group in self._groups.items()
@@ -47,14 +55,20 @@ class TranslationMap:
         return None
 
     def items(self) -> list[Item]:
-        return [item for key in self.keys() for item in self.versions(key).values()]
+        """Every version written in a file (not those a script transform made)."""
+        return [item for key in self.keys() for code, item in self.versions(key).items()
+                if (key, code) not in self._derived]
 
 
-def build(items: list[Item], languages) -> tuple[TranslationMap, list[Item], list[Problem], list[Problem]]:
-    """Return (map of published items, draft items, errors, warnings)."""
+def build(items: list[Item], languages, unreadable: frozenset = frozenset(), cache=None
+          ) -> tuple[TranslationMap, list[Item], list[Problem], list[Problem]]:
+    """Return (map of published items, draft items, errors, warnings). `unreadable`: content files
+    that could not be read (their problems are reported already, not again on their translations);
+    `cache`: the ItemCache, which also keeps derived editions' texts."""
     groups: dict[str, dict[str, Item]] = {}
     errors: list[Problem] = []
     for item in sorted(items, key=lambda i: i.source):
+        item = editions.written_in_edition(item, languages)
         group = groups.setdefault(item.key, {})
         if item.lang in group:
             other = group[item.lang]
@@ -65,6 +79,7 @@ def build(items: list[Item], languages) -> tuple[TranslationMap, list[Item], lis
         group[item.lang] = item
     published: dict[str, dict[str, Item]] = {}
     originals: dict[str, str] = {}
+    derived: set[tuple[str, str]] = set()
     drafts: list[Item] = []
     warnings: list[Problem] = []
     for key, group in groups.items():
@@ -72,13 +87,32 @@ def build(items: list[Item], languages) -> tuple[TranslationMap, list[Item], lis
         if group[original].draft:
             drafts += group.values()
             continue
-        merged, group_errors, group_warnings = _inherit(group, original)
+        if _original_unreadable(group, original, languages, unreadable):
+            continue
+        merged, group_errors, group_warnings = _inherit(group, original, languages)
         errors += group_errors
         warnings += group_warnings
         drafts += [item for item in merged.values() if item.draft]
         published[key] = {code: item for code, item in merged.items() if not item.draft}
+        made = editions.derive(published[key], languages, cache)
+        published[key].update(made)
+        derived |= {(key, code) for code in made}
         originals[key] = original
-    return TranslationMap(published, originals, languages), drafts, errors, warnings
+    return TranslationMap(published, originals, languages, frozenset(derived)), drafts, errors, warnings
+
+
+def original_place(item: Item, languages) -> str:
+    """Where the default language's version of `item` would be: content/<same place>."""
+    prefix = f"{item.source.split('/', 1)[0]}/"
+    return item.source.removeprefix(prefix) if item.source.split("/", 1)[0] in languages else item.source
+
+
+def _original_unreadable(group, original, languages, unreadable) -> bool:
+    """A group whose default-language file exists but could not be read: that file's problems are
+    reported; its translations would only repeat them as "date: is missing"."""
+    if languages.default in group:
+        return False
+    return original_place(group[original], languages) in unreadable
 
 
 def _original(group: dict[str, Item], languages) -> str:
@@ -89,10 +123,10 @@ def _original(group: dict[str, Item], languages) -> str:
     return (with_facts or ordered)[0]
 
 
-def _inherit(group, original_lang):
+def _inherit(group, original_lang, languages):
     original = group[original_lang]
     facts = {name: value for name, value in original.fields.items() if is_fact(original, name)}
-    errors, warnings, merged = _required_facts(original), [], {}
+    errors, warnings, merged = _required_facts(original, languages), [], {}
     for code, item in group.items():
         if code != original_lang:
             errors += _repeated_facts(item, original, facts, warnings)
@@ -101,11 +135,18 @@ def _inherit(group, original_lang):
     return merged, errors, warnings
 
 
-def _required_facts(original: Item) -> list[Problem]:
+def _required_facts(original: Item, languages) -> list[Problem]:
+    missing = [spec for spec in original.content_type.schema.values()
+               if spec.required and not spec.translatable and spec.name not in original.fields]
+    facts = [name for name in original.fields if is_fact(original, name)]
+    if missing and not facts and original.lang != languages.default:
+        place = original_place(original, languages)
+        return [Problem(original.source, 0, "", f"no original content/{place} for this translation",
+                        f"add the original or move this file to be an original (give it its facts: "
+                        f"{', '.join(spec.name for spec in missing)})")]
     return [Problem(original.source, 1, spec.name, "is missing",
                     f"add a line '{spec.name}: ...' to the front matter ({spec.doc})")
-            for spec in original.content_type.schema.values()
-            if spec.required and not spec.translatable and spec.name not in original.fields]
+            for spec in missing]
 
 
 def _repeated_facts(item, original, facts, warnings) -> list[Problem]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hub_build.errors import Problem, ProblemFound
+from hub_languages import scripts
 
 from . import frontmatter
 from .fields import SLUG
@@ -41,7 +42,8 @@ def load(name: str, source: str, text: str, languages) -> tuple[Vocabulary | Non
     for term, entry in data.items():
         problems += _check_term(source, term, entry, languages)
         if isinstance(entry.value, dict):
-            labels[term] = {lang: str(label).strip() for lang, label in entry.value.items() if label}
+            labels[term] = _with_derived({lang: str(label).strip() for lang, label in entry.value.items() if label},
+                                         languages)
     lines = {term: entry.line for term, entry in data.items()}
     return Vocabulary(name, source, labels, lines), problems
 
@@ -54,12 +56,20 @@ def _check_term(source, term, entry, languages) -> list[Problem]:
         return [Problem(source, entry.line, term, "has no labels",
                         "indent one line per language below it, e.g. '  en: Label'")]
     problems = []
-    for lang in languages.codes:
+    for lang in languages.written:
         label = entry.value.get(lang)
         if not isinstance(label, str) or not label.strip():
             problems.append(Problem(source, entry.line, term, f"has no {lang} label",
                                     f"add a line '  {lang}: ...' with the label in that language"))
     for lang in sorted(set(entry.value) - set(languages.codes)):
         problems.append(Problem(source, entry.line, term, f"has a label for unknown language {lang!r}",
-                                f"use only {', '.join(languages.codes)}"))
+                                f"use only {', '.join(languages.written)}"))  # an edition's label is optional
     return problems
+
+
+def _with_derived(labels: dict[str, str], languages) -> dict[str, str]:
+    """A derived edition's label is its base's, transliterated, unless the file gives one."""
+    for edition in languages:
+        if edition.derived and edition.code not in labels and edition.derived_from in labels:
+            labels[edition.code] = scripts.text(labels[edition.derived_from], edition.transliterate)
+    return labels

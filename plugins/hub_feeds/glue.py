@@ -1,27 +1,35 @@
-"""The feeds' part in a build: each language's Atom feeds, after the pages are rendered."""
+"""The feeds' part in a build: each language's Atom feeds (everything, sections, topics, countries),
+after the pages are rendered."""
 
 from hub_build.extensions import Extension
 from hub_pages.render import write
 
-from .atom import atom, feed_path, feed_types
+from .atom import atom, feed_path, feed_types, term_feeds
 
 
 class FeedsExtension(Extension):
     name = "feeds"
 
     def files(self, build) -> list[str]:
-        return [path for path, _, _ in self.feeds(build)]
-
-    def feeds(self, build) -> list[tuple]:
-        """(path, content type or None for everything new, language) of every feed."""
-        return [(feed_path(language, content_type), content_type, language)
-                for language in build.plan.languages for content_type in [None] + feed_types(build.plan)]
+        plan = build.plan
+        return [path for language in plan.languages for path in
+                [feed_path(language, content_type) for content_type in [None] + feed_types(plan)]
+                + [path for _, _, path, _ in term_feeds(plan, language.code)]]
 
     def write(self, build) -> None:
+        plan = build.plan
         siteurl = build.settings.get("SITEURL", "").rstrip("/")
         sitename = build.settings["SITENAME"]
-        for path, content_type, language in self.feeds(build):
+        updates = build.updates()
+        for language in plan.languages:
             gettext = build.catalogs[language.code].gettext
-            title = (f"{sitename}: {gettext(content_type.label)}" if content_type
-                     else gettext("%(site)s: everything new") % {"site": sitename})
-            write(build.output, path, atom(build.plan, language, siteurl, sitename, title, content_type))
+            title = gettext("%(site)s: everything new") % {"site": sitename}
+            write(build.output, feed_path(language), atom(plan, language, siteurl, sitename, title, updates=updates))
+            for content_type in feed_types(plan):
+                title = f"{sitename}: {gettext(content_type.label)}"
+                write(build.output, feed_path(language, content_type),
+                      atom(plan, language, siteurl, sitename, title, content_type, updates=updates))
+            for vocabulary, term, path, shown in term_feeds(plan, language.code):
+                title = f"{sitename}: {plan.hub.vocabularies[vocabulary].label(term, language.code)}"
+                write(build.output, path, atom(plan, language, siteurl, sitename, title, path=path,
+                                               home=path.removesuffix("feed.atom"), shown=shown, updates=updates))

@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from hub_build.errors import Problem
+from hub_languages import scripts
 
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"  # the language msgids are written in needs no catalog
@@ -27,13 +28,21 @@ def catalog_path(folder: Path, code: str) -> Path:
 
 
 def needs_catalog(language) -> bool:
-    return Locale.parse(language.locale).language != SOURCE_LANGUAGE
+    """A catalog file of its own: not for the language msgids are written in, nor for an edition
+    derived from another language (its catalog is made from that language's)."""
+    return Locale.parse(language.locale).language != SOURCE_LANGUAGE and not language.derived
 
 
 def load(folder: Path, languages) -> tuple[dict[str, NullTranslations], list[Problem]]:
     found: dict[str, NullTranslations] = {}
     problems: list[Problem] = []
     for language in languages:
+        if language.derived:  # made from its base's catalog; the base's problems are reported there
+            base = languages[language.derived_from]
+            path = catalog_path(folder, base.code)
+            found[language.code] = (compile_catalog(transliterated(read(path, base), language.transliterate))
+                                    if needs_catalog(base) and path.exists() else NullTranslations())
+            continue
         if not needs_catalog(language):
             found[language.code] = NullTranslations()
             continue
@@ -74,6 +83,15 @@ def check(catalog, path: Path, language) -> list[Problem]:
             problems.append(Problem(str(path), message.lineno, "msgid", f"{msgid!r} is not translated",
                                     "write the translation in msgstr"))
     return problems
+
+
+def transliterated(catalog, table: str):
+    """The catalog with every translation transliterated (placeholders such as %(date)s are ASCII
+    and stay as they are)."""
+    for message in catalog:
+        if message.id and message.string:
+            message.string = scripts.value(message.string, table)
+    return catalog
 
 
 def compile_catalog(catalog) -> Translations:

@@ -63,6 +63,10 @@ class Localizer:
             self._names[locale] = Locale.parse(locale).get_language_name(self.locale)
         return self._names[locale]
 
+    def script_name(self, script: str) -> str:
+        """An ISO 15924 script as this locale names it ("латиница" in Serbian)."""
+        return Locale.parse(self.locale).scripts.get(script, script)
+
     def tag_name(self, tag: str) -> str:
         """A BCP 47 tag from content, with its script when it has one: "Serbian (Latin)"."""
         return Locale.parse(tag.replace("-", "_")).get_display_name(self.locale)

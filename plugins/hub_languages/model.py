@@ -14,7 +14,8 @@ from babel import Locale, UnknownLocaleError
 from hub_build.errors import ProblemFound
 
 FIELDS = ("code", "name", "locale", "tag", "script", "direction", "fallbacks", "prefix")
-CODE = re.compile(r"^[a-z]{2,3}$")
+OPTIONAL = ("derived",)  # {"from": CODE, "transliterate": TABLE}: an edition made from another language
+CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-[0-9]{3})?$")
 PREFIX = re.compile(r"^[a-z0-9-]+$")
 RESERVED_PREFIXES = ("theme",)  # output folders the site uses for itself
@@ -31,6 +32,12 @@ class Language:
     direction: str
     fallbacks: tuple[str, ...]
     prefix: str
+    derived_from: str | None = None  # the language whose content this edition is made from
+    transliterate: str | None = None  # how: a cyrtranslit language table, e.g. "sr" (Cyrillic to Latin)
+
+    @property
+    def derived(self) -> bool:
+        return self.derived_from is not None
 
 
 class LanguageTable:
@@ -61,13 +68,26 @@ class LanguageTable:
     def default_language(self) -> Language:
         return self._by_code[self.default]
 
+    @property
+    def written(self) -> tuple[str, ...]:
+        """Languages with content of their own (a content folder, a catalog, vocabulary labels):
+        every language but the editions derived from another."""
+        return tuple(language.code for language in self.languages if not language.derived)
+
+    def derived_from(self, code: str) -> tuple[Language, ...]:
+        """The editions made from `code` (e.g. Serbian Latin from Serbian Cyrillic)."""
+        return tuple(language for language in self.languages if language.derived_from == code)
+
     def chain(self, code: str) -> tuple[str, ...]:
         """Languages to look in, in order, when an item is missing in `code`.
 
         The default language always ends the chain: every reader can at least
         be shown the hub's original content.
         """
-        chain = [c for c in self._by_code[code].fallbacks if c != code]
+        # An item written in the script of a derived edition lives in that edition only (see
+        # hub_content.scripts): the language it was written for shows it first, with a notice.
+        chain = [d.code for d in self.derived_from(code)]
+        chain += [c for c in self._by_code[code].fallbacks if c != code and c not in chain]
         if code != self.default and self.default not in chain:
             chain.append(self.default)
         return tuple(chain)
@@ -100,7 +120,32 @@ def parse(entries: list, default: str) -> LanguageTable:
             if fallback == language.code:
                 raise ProblemFound(f"language {language.code!r} lists itself as a fallback",
                                    "remove it from its own fallbacks")
+        _check_derived(language, codes, languages, default)
     return LanguageTable(languages, default)
+
+
+def _check_derived(language: Language, codes: set, languages: list[Language], default: str) -> None:
+    if not language.derived:
+        return
+    where = f"language {language.code!r}: derived from"
+    base = next((other for other in languages if other.code == language.derived_from), None)
+    if base is None:
+        raise ProblemFound(f"{where} {language.derived_from!r}, which is not configured",
+                           f"use one of {', '.join(sorted(codes))}")
+    if base.derived or language.code == default:
+        raise ProblemFound(f"{where} {language.derived_from!r}: an edition is made from a language written "
+                           "in its own folder, and the default language is written, not derived",
+                           "derive it from a language that has its own content folder")
+    if language.transliterate not in transliteration_tables():
+        raise ProblemFound(f"{where} {base.code!r} by transliterate {language.transliterate!r}, which "
+                           "cyrtranslit does not know",
+                           f"use one of {', '.join(sorted(transliteration_tables()))}")
+
+
+def transliteration_tables() -> tuple[str, ...]:
+    import cyrtranslit
+
+    return tuple(cyrtranslit.supported())
 
 
 def _language(entry, index: int) -> Language:
@@ -109,12 +154,13 @@ def _language(entry, index: int) -> Language:
         raise ProblemFound(f"{where} is not a dict", "write each language as a dict with " + ", ".join(FIELDS))
     where = f"language {entry.get('code', '#' + str(index + 1))!r}"
     missing = [name for name in FIELDS if name not in entry]
-    unknown = sorted(set(entry) - set(FIELDS))
+    unknown = sorted(set(entry) - set(FIELDS) - set(OPTIONAL))
     if missing or unknown:
         raise ProblemFound(f"{where}: missing {missing} unknown {unknown}".replace(" missing []", "").replace(" unknown []", ""),
-                           "each language has exactly: " + ", ".join(FIELDS))
+                           "each language has exactly: " + ", ".join(FIELDS) + ", and may have: " + ", ".join(OPTIONAL))
     checks = [
-        ("code", CODE.match(str(entry["code"])), "a lowercase ISO 639 code such as 'sq'"),
+        ("code", CODE.match(str(entry["code"])), "a lowercase ISO 639 code such as 'sq', or with a script "
+                                                 "or region such as 'sr-latn'"),
         ("name", isinstance(entry["name"], str) and entry["name"].strip(), "the language's own name, e.g. 'Shqip'"),
         ("tag", TAG.match(str(entry["tag"])), "a BCP 47 tag such as 'sr-Cyrl'"),
         ("script", SCRIPT.match(str(entry["script"])), "an ISO 15924 script code such as 'Latn' or 'Cyrl'"),
@@ -130,8 +176,14 @@ def _language(entry, index: int) -> Language:
     except (UnknownLocaleError, ValueError, TypeError):
         raise ProblemFound(f"{where}: Babel does not know locale {entry['locale']!r}",
                            "use a CLDR locale such as 'sq', 'sr', 'sr_Latn' or 'uk'") from None
+    derived = entry.get("derived")
+    if derived is not None and (not isinstance(derived, dict) or set(derived) != {"from", "transliterate"}):
+        raise ProblemFound(f"{where}: bad derived {derived!r}",
+                           "write it as {'from': 'sr', 'transliterate': 'sr'}: the language it is made from, "
+                           "and the cyrtranslit table that turns its script into this one")
     return Language(entry["code"], entry["name"].strip(), entry["locale"], entry["tag"], entry["script"],
-                    entry["direction"], tuple(entry["fallbacks"]), entry["prefix"])
+                    entry["direction"], tuple(entry["fallbacks"]), entry["prefix"],
+                    derived["from"] if derived else None, derived["transliterate"] if derived else None)
 
 
 def _check_unique(languages: list[Language]) -> None:

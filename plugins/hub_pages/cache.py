@@ -37,7 +37,7 @@ def salt(theme: Path, hub) -> str:
     page's data, hub_pages.render.Renderer.page_data)."""
     shared = (
         tree_digest(theme / "templates", theme / "translations", CODE, CODE.parent / "hub_i18n",
-                    CODE.parent / "hub_content"),
+                    CODE.parent / "hub_content", CODE.parent / "hub_languages"),  # scripts.py: derived catalogs
         repr(sorted((name, sorted(v.labels.items())) for name, v in hub.vocabularies.items())),
         [(t.module, Path(sys.modules[t.module].__file__).read_bytes()) for t in hub.types if t.module],
         repr(hub.languages.languages), babel.__version__, jinja2.__version__,

@@ -71,7 +71,7 @@ class Renderer:
         self.siteurl = settings.get("SITEURL", "").rstrip("/")
         self.cache = cache or PageCache(None, "")
         self.written = written  # called with each page written (Pelican's content_written); None: nobody asks
-        self._item_states: dict[str, str] = {}
+        self._item_states: dict[tuple, str] = {}
         self._localizers: dict[str, Localizer] = {}
         self._shared: dict[str | None, tuple[dict, str]] = {}
         self._headings: dict | None = None
@@ -191,9 +191,10 @@ class Renderer:
 
     def item_state(self, item) -> str:
         """A digest of an item's state, once per item and build (a listing shows it on many pages)."""
-        found = self._item_states.get(item.source)
+        version = (item.source, item.lang)  # a derived edition's version shares its base's source file
+        found = self._item_states.get(version)
         if found is None:
-            found = self._item_states[item.source] = hashlib.sha256(repr(item_state(item)).encode()).hexdigest()
+            found = self._item_states[version] = hashlib.sha256(repr(item_state(item)).encode()).hexdigest()
         return found
 
     def page_notices(self, page: Page) -> tuple:
@@ -259,7 +260,7 @@ class Renderer:
             "headings": self.headings(),
             "label": label,
             "term_page": lambda vocabulary, term: term_pages.get((vocabulary, term)),
-            "json_ld": lambda page: json_ld(page, self.url, lang.tag, label),
+            "json_ld": lambda page, modified=None: json_ld(page, self.url, lang.tag, label, modified),
             "event_start": moments.start,
             "event_end": moments.end,
             "utc": moments.utc,

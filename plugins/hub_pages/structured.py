@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 
-def json_ld(page, absolute, lang_tag: str, label) -> str:
+def json_ld(page, absolute, lang_tag: str, label, modified: str | None = None) -> str:
+    """`modified`: the ISO date the item's content last changed after it was posted (from git)."""
     item = page.item
     meta = item.meta
     content_type = item.content_type
@@ -22,6 +23,8 @@ def json_ld(page, absolute, lang_tag: str, label) -> str:
         data.update(content_type.json_ld(meta, absolute, label))
     if meta.get("topics"):
         data["keywords"] = [label("topics", term) for term in meta["topics"]]
+    if modified:
+        data["dateModified"] = modified
     return dumps(data)
 
 

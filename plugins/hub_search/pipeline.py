@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import snowballstemmer
@@ -194,8 +194,13 @@ def profiles() -> dict[str, Profile]:
 
 
 def profile(lang: str) -> Profile:
-    """The language's profile; an unknown code gets trimming and folding only."""
-    return profiles().get(lang) or Profile(lang=lang)
+    """The language's profile; a code with a subtag (sr-latn) takes its language's (sr) when it has
+    none of its own; an unknown code gets trimming and folding only."""
+    known = profiles()
+    if lang in known:
+        return known[lang]
+    base = lang.split("-")[0]
+    return replace(known[base], lang=lang) if base in known else Profile(lang=lang)
 
 
 class Analyzer:

@@ -92,10 +92,10 @@ def record(number: int, item, path: str, fallback: bool, tag_of, texts: dict | N
     `texts` remembers items' body texts across the languages that show them (one dict per build)."""
     if texts is None:
         text = body_text(item)
-    elif item.source in texts:
-        text = texts[item.source]
+    elif (item.source, item.lang) in texts:  # a derived edition's version shares its base's source
+        text = texts[item.source, item.lang]
     else:
-        text = texts[item.source] = body_text(item)
+        text = texts[item.source, item.lang] = body_text(item)
     found = {
         "id": number, "url": path, "title": item.title, "summary": item.meta.get("summary", ""),
         "body_text": text,

@@ -14,6 +14,7 @@ class SitemapExtension(Extension):
 
     def write(self, build) -> None:
         siteurl = build.settings.get("SITEURL", "").rstrip("/")
+        updates = build.updates()
         for language in build.plan.languages:
-            write(build.output, sitemap_path(language), language_sitemap(build.plan, language.code, siteurl))
+            write(build.output, sitemap_path(language), language_sitemap(build.plan, language.code, siteurl, updates))
         write(build.output, "sitemap.xml", sitemap_index(build.plan, siteurl))

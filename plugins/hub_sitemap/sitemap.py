@@ -17,7 +17,16 @@ def sitemap_path(language) -> str:
 UNLISTED = {"search", "translation-status"}  # pages with nothing of their own to find (noindex)
 
 
-def language_sitemap(plan, lang: str, siteurl: str) -> str:
+def last_modified(page, updates: dict) -> str | None:
+    """An item page's lastmod: the day its content last changed in git, else the day it was posted."""
+    if page.item is None:
+        return None
+    posted = page.item.meta.get("date")
+    return updates.get(page.item.source) or (posted.isoformat() if posted else None)
+
+
+def language_sitemap(plan, lang: str, siteurl: str, updates: dict | None = None) -> str:
+    """`updates`: item source -> the ISO date its content last changed (hub_status, from git)."""
     lines = [HEADER]
     for page in plan.language_pages(lang):
         if page.fallback:
@@ -25,6 +34,9 @@ def language_sitemap(plan, lang: str, siteurl: str) -> str:
         if page.kind in UNLISTED:
             continue
         lines.append(f"  <url>\n    <loc>{escape(siteurl + '/' + page.path)}</loc>\n")
+        modified = last_modified(page, updates or {})
+        if modified:
+            lines.append(f"    <lastmod>{modified}</lastmod>\n")
         alternates = plan.alternates(page)
         default = plan.x_default(page)
         for link in alternates + ([default] if default else []):

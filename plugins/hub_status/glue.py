@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pelican.log import console
+
 from hub_build.extensions import Extension
 from hub_pages.routes import Page
 
@@ -17,7 +19,8 @@ def status_for(content: Path, hub):
     """The status report and history of a content folder inside (or outside) a git repository."""
     content = content.resolve()
     history = read_history(content.parent, content.name)
-    return report.build(hub.translations, hub.languages, history, f"{content.name}/"), history
+    return report.build(hub.translations, hub.languages, history, f"{content.name}/", hub.build_time,
+                        types=hub.types), history
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,12 @@ class StatusExtension(Extension):
         self.status = self.history = None
 
     def notices(self, build) -> dict[str, tuple]:
+        """Stale translations, and "Updated on" dates from the same history (said once when there is none)."""
         self.status, self.history = status_for(build.content, build.hub)
-        return report.notices(self.status)
+        if report.dates_note(self.history):
+            console.print(f"Hub: {report.dates_note(self.history)}")
+        return report.merged(report.notices(self.status), report.update_notices(
+            build.hub.translations, self.history, f"{build.content.resolve().name}/"))
 
     def pages(self, build) -> list[Page]:
         if not build.settings["HUB_STATUS_PAGE"]:

@@ -14,7 +14,11 @@ one cat-file when a recorded revision is not in the history of HEAD). The states
 - **unknown revision**: R is not a commit hash, not in the repository (a typo, a commit never
   pushed, or a shallow clone that does not reach back to it: the explanation says which), ambiguous,
   or not in the history of the current branch while the text differs;
-- **not recorded**: the translation has no ``source_revision``;
+- **possibly stale**: the translation has no ``source_revision``, so it is taken to follow the original
+  as it was at the translation's own last commit, and a commit after that (not marked minor) changed
+  the original; listed with its ``changes`` like a stale one;
+- **not recorded**: the translation has no ``source_revision`` and nothing says its original changed
+  since (or it is not committed yet);
 - **unknown**: there is no history to ask: no git, not a repository (a tarball), no commits, or the
   original not committed yet. Nothing here raises for these; the hub still builds.
 
@@ -47,10 +51,12 @@ import os
 import re
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
+
+from . import worddiff
 
 MINOR_TRAILER = "translation-impact"
 MINOR_VALUES = frozenset({"none", "minor"})
@@ -99,6 +105,7 @@ def run_git(args: Sequence[str], cwd: Path, stdin: str | None = None) -> GitResu
 class State(StrEnum):
     UP_TO_DATE = "up-to-date"
     STALE = "stale"
+    POSSIBLY_STALE = "possibly-stale"
     UNKNOWN_REVISION = "unknown-revision"
     NOT_RECORDED = "not-recorded"
     UNKNOWN = "unknown"
@@ -131,6 +138,7 @@ class TranslationStatus:
     minor_changes: tuple[Commit, ...] = ()   # the commits since marked minor, newest first
     updated_on: str | None = None    # the date of the latest of `changes`
     pending: bool = False            # the original has uncommitted changes (stale once committed)
+    diffs: tuple = ()                # (Commit, changed paragraphs) per commit of `changes`: `with_diffs`
 
 
 class HistoryError(Exception):
@@ -250,6 +258,54 @@ class History:
         outside = self._outside_history(wanted)
         return [self._status(t, s, r, outside) for t, s, r in wanted]
 
+    def with_diffs(self, statuses: list[TranslationStatus]) -> list[TranslationStatus]:
+        """`statuses`, the out-of-date ones with what each of their commits changed in the original,
+        word by word (`worddiff`); commits marked Translation-Impact: none are not among them. All
+        texts are read in one git call."""
+        wanted = {id(status): self._commit_blobs(status) for status in statuses if status.changes}
+        blobs = self.blobs({blob for pairs in wanted.values() for _, before, after in pairs for blob in (before, after)})
+        if blobs is None:
+            return statuses
+        found = []
+        for status in statuses:
+            pairs = wanted.get(id(status), ())
+            diffs = tuple((commit, tuple(worddiff.changes(blobs.get(before, ""), blobs.get(after, ""))))
+                          for commit, before, after in pairs)
+            found.append(replace(status, diffs=diffs) if diffs else status)
+        return found
+
+    def _commit_blobs(self, status: TranslationStatus) -> list[tuple[Commit, str, str]]:
+        """(commit, the original's blob before it, after it) for each change of `status`."""
+        touches = self._touches(status.source)
+        wanted = {commit.hash for commit in status.changes}
+        pairs = []
+        for position, touch in enumerate(touches):
+            commit = self.commits[touch.commit]
+            if commit.hash in wanted:
+                before = touches[position + 1].blob if position + 1 < len(touches) else NO_BLOB
+                pairs.append((commit, before, touch.blob))
+        return pairs
+
+    def blobs(self, ids) -> dict[str, str] | None:
+        """{blob id: its text} in one ``git cat-file --batch`` call; None when git cannot answer."""
+        wanted = sorted(i for i in ids if i and i != NO_BLOB)
+        if not wanted:
+            return {}
+        result = self.runner(["cat-file", "--batch"], self.repo, "".join(i + "\n" for i in wanted))
+        if result.returncode != 0:
+            return None
+        data, found, at = result.stdout.encode("utf-8", "surrogateescape"), {}, 0
+        for blob in wanted:
+            header_end = data.find(b"\n", at)
+            header = data[at:header_end].decode("ascii", "replace").split()
+            if header_end == -1 or len(header) != 3 or header[1] != "blob":
+                at = header_end + 1
+                continue
+            size = int(header[2])
+            found[blob] = data[header_end + 1:header_end + 1 + size].decode("utf-8", "replace")
+            at = header_end + 1 + size + 1
+        return found
+
     def _outside_history(self, wanted) -> dict[str, str] | None:
         """For revisions that are not commits of HEAD's history, ask git (once) what they are and
         what the originals were at them: {query: object id | "missing" | "ambiguous"}."""
@@ -275,8 +331,7 @@ class History:
             return TranslationStatus(translation, source, recorded, state, explanation, pending=pending, **more)
 
         if not str(recorded or "").strip():
-            return status(State.NOT_RECORDED, f"{translation} does not say which revision of {source} it was "
-                          "translated from (source_revision); `invoke translate` records it.")
+            return self._judged_by_commits(status, translation, source)
         rev = _revision(recorded)
         if not rev:
             return status(State.UNKNOWN_REVISION, _not_a_hash(recorded))
@@ -304,6 +359,24 @@ class History:
         hint = f"; {SHALLOW_HINT}" if self.shallow else " (was it rebased, or left on another branch?)"
         return status(State.UNKNOWN_REVISION, f"source_revision {recorded} is not in the history of the "
                       f"current branch{hint}.", revision=commit)
+
+    def _judged_by_commits(self, status, translation, source) -> TranslationStatus:
+        """No source_revision: the translation is taken to be of the original as it was at the
+        translation's own last commit. Content commits of the original after that make it "possibly
+        out of date" (possibly: the translator may have followed them without recording it)."""
+        unrecorded = (f"{translation} does not say which revision of {source} it was translated from "
+                      "(source_revision); `invoke translate --done` records it.")
+        last = self.current_revision(translation)
+        now = self.tree.get(source)
+        if last is None or now is None:
+            return status(State.NOT_RECORDED, unrecorded)
+        judged = self._compare(status, source, last, last, now)
+        if judged.state != State.STALE:
+            return replace(judged, state=State.NOT_RECORDED, revision=None,
+                           explanation=" ".join(filter(None, [unrecorded, judged.explanation])))
+        return replace(judged, state=State.POSSIBLY_STALE, revision=last,
+                       explanation=f"{source} changed in {len(judged.changes)} commit(s) after {translation} was "
+                       f"last committed ({last[:12]}), last on {judged.updated_on}. {unrecorded}")
 
     def _compare(self, status, source, rev, commit, now) -> TranslationStatus:
         is_ancestor = self.ancestry.of(commit)

@@ -14,7 +14,7 @@ PAGES = ["{p}/", "{p}/news/", "{p}/news/hub-turns-ten/", "{p}/topics/", "{p}/abo
          "{p}/countries/albania/", "{p}/resources/types/"]
 
 
-@pytest.mark.parametrize("prefix", ["en", "sr", "sq"])
+@pytest.mark.parametrize("prefix", ["en", "sr", "sr-latn", "sq"])
 @pytest.mark.parametrize("path", PAGES)
 def test_axe_reports_no_violations(served, tab, prefix, path):
     tab.goto(f"{served}/{path.format(p=prefix)}")
@@ -25,7 +25,7 @@ def test_axe_reports_no_violations(served, tab, prefix, path):
 
 
 def test_axe_on_a_fallback_page_and_the_root(served, tab):
-    for path in ("bs/news/croatian-helpline-volunteers/", "", "404.html"):
+    for path in ("bs/news/croatian-helpline-volunteers/", "sr-latn/translation-status/", "", "404.html"):
         tab.goto(f"{served}/{path}")
         tab.add_script_tag(content=AXE)
         result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

@@ -39,6 +39,16 @@ def test_typing_a_latin_query_on_the_serbian_page_finds_the_cyrillic_item(served
     assert "резултат" in status(tab) and "mamljenje" in status(tab)
 
 
+def test_the_serbian_latin_page_finds_its_items_by_cyrillic_and_latin_queries(served, tab):
+    for query in ("мамљење", "mamljenje"):
+        found = search(tab, served, "sr-latn", query)
+        hrefs = [hit["href"] for hit in found]
+        assert "/sr-latn/resources/online-grooming-guide-for-teachers/" in hrefs, query
+        hit = found[hrefs.index("/sr-latn/resources/online-grooming-guide-for-teachers/")]
+        assert hit["title"] == "Kako prepoznati mamljenje dece na internetu: vodič za nastavnike"
+        assert "mamljenje" in hit["marks"] and hit["meta"].startswith("Biblioteka")
+
+
 def test_diacritics_are_optional(served, tab):
     hrefs = [hit["href"] for hit in search(tab, served, "hr", "cuvanje")]
     assert "/hr/resources/online-grooming-guide-for-teachers/" in hrefs

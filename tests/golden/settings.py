@@ -6,7 +6,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from pelicanconf import *  # noqa: E402,F401,F403
 
-KEEP = ("en", "hr", "sr")
+KEEP = ("en", "hr", "sr", "sr-latn")
 HUB_LANGUAGES = [{**entry, "fallbacks": [c for c in entry["fallbacks"] if c in KEEP]}
                  for entry in HUB_LANGUAGES if entry["code"] in KEEP]  # noqa: F405
 HUB_PAGE_SIZE = 2

@@ -36,6 +36,10 @@ KNOWN = [
      ["ro/resources/safe-internet-guide-for-parents/"]),
     ("an English fallback is found on the Serbian hub", "sr", "cyberbullying", ["sr/resources/cyberbullying-infographic/"]),
     ("a Croatian fallback is found on the Serbian hub", "sr", "volonteri", ["sr/news/croatian-helpline-volunteers/"]),
+    ("a Latin query finds a Cyrillic-source item on the Serbian Latin hub", "sr-latn", "mamljenje",
+     ["sr-latn/resources/online-grooming-guide-for-teachers/"]),
+    ("a Cyrillic query finds it on the Serbian Latin hub too", "sr-latn", "мамљење",
+     ["sr-latn/resources/online-grooming-guide-for-teachers/"]),
 ]
 
 
