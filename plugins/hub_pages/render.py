@@ -167,6 +167,8 @@ class Renderer:
             return value.name
         if isinstance(value, dict):
             return tuple(sorted((k, self.state(v)) for k, v in value.items()))
+        if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+            return (kind.__name__,) + tuple([self.state(v) for v in value])
         if is_dataclass(value):
             return (kind.__name__,) + tuple([self.state(getattr(value, name)) for name in field_names(kind)])
         if isinstance(value, Enum):
