@@ -27,6 +27,10 @@ def _languages(settings_file="pelicanconf.py"):
             "settings": "settings file (default: pelicanconf.py)"})
 def build(c, content="content", output="output", settings="pelicanconf.py"):
     """Build the hub from a content tree into an output folder."""
+    sys.path.insert(0, str(HERE / "plugins"))
+    from hub_build.settings import read_file
+
+    read_file(settings)  # a settings file with a syntax error stops here with one line, not a traceback
     c.run(f"{PY} -m pelican {content} -o {output} -s {settings}", pty=False)
 
 

@@ -68,12 +68,12 @@ def build_once(root: Path, content: str, output: str, settings: str, reload_code
     if reload_code:
         forget_plugin_code()
     from pelican import Pelican
-    from pelican.settings import read_settings
+    from hub_build.settings import read_file
 
     overrides = {"PATH": str(root / content), "OUTPUT_PATH": str(root / output), "HUB_LIVERELOAD": True}
     started = time.monotonic()
     try:
-        Pelican(read_settings(str(root / settings), override=overrides)).run()
+        Pelican(read_file(str(root / settings), override=overrides)).run()
     except SystemExit as stop:  # BuildFailed carries the list of problems; 0: nothing changed, output kept
         return None if not stop.code else str(stop.code)
     except Exception as error:  # a bug or a bad setting must not stop the server

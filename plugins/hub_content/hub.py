@@ -12,9 +12,10 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hub_build.errors import Problem, fail_if
+from hub_build.errors import Problem, ProblemFound, fail_if
 from hub_languages.model import LanguageTable
 
+from . import attachments as attachment_policy
 from . import links, reader, render, scan, translations, vocabulary
 from .cache import ItemCache
 from .fields import Attachment, terms_of
@@ -74,6 +75,7 @@ def read(root: Path, files, languages, cache: ItemCache, attachments: list[str])
     """Every check a build makes of content, in one place: `load_hub` reads the whole tree
     through it, `invoke check` only the files a pull request touches."""
     vocabularies, problems = _vocabularies(root, files, languages)
+    problems += attachment_policy.problems(root, attachments)
     items, item_problems = _items(root, files, cache)
     problems += item_problems + _term_problems(items, vocabularies)
     items, attachment_problems = _measure_attachments(root, items, set(attachments))
@@ -99,8 +101,12 @@ def _vocabularies(root, files, languages):
     found, problems = {}, []
     for source in files:
         if source.is_vocabulary:
-            loaded, loaded_problems = vocabulary.load(source.vocabulary, source.rel,
-                                                      (root / source.rel).read_text("utf-8"), languages)
+            try:  # the same size and decoding limits as content files
+                text = reader.decode(source.rel, (root / source.rel).read_bytes())
+            except ProblemFound as found:
+                problems.append(found.at(source.rel))
+                continue
+            loaded, loaded_problems = vocabulary.load(source.vocabulary, source.rel, text, languages)
             problems += loaded_problems
             if loaded:
                 found[loaded.name] = loaded
@@ -110,6 +116,10 @@ def _vocabularies(root, files, languages):
 def _items(root, files, cache):
     items, problems = [], []
     converter = None  # made on the first file the cache does not have
+    names: dict[str, set[str]] = {}  # folder -> the file names in it, which suggested names must avoid
+    for source in files:
+        folder, _, name = source.rel.rpartition("/")
+        names.setdefault(folder, set()).add(name.removesuffix(".md"))
     for source in files:
         if source.content_type is None:
             continue  # vocabularies and attachments
@@ -117,7 +127,8 @@ def _items(root, files, cache):
         item = cache.get(source.rel, source.lang, data)
         if item is None:
             converter = converter or render.converter()
-            item, item_problems = reader.read(source, data, converter)
+            item, item_problems = reader.read(source, data, converter,
+                                              frozenset(names.get(source.rel.rpartition("/")[0], ())))
             problems += item_problems
             if item:
                 cache.put(source.rel, source.lang, data, item)

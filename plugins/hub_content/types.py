@@ -139,7 +139,7 @@ COURSE = ContentType(
         POSTED,
         Field("provider", Text(), required=True, doc="the organisation that runs the course"),
         Field("level", Term("course-levels"), browse="levels", doc="a level id from content/data/course-levels.yaml"),
-        Field("duration_hours", WholeNumber(), doc="about how many hours the course takes"),
+        Field("duration_hours", WholeNumber(1, 2000), doc="about how many hours the course takes, 1 to 2000"),
         Field("modules", Names(), translatable=True, doc="the titles of the course's modules, as a list"),
         Field("certificate", YesNo(), doc="yes if participants receive a certificate"),
         Field("enrolment", Url(), required=True, doc="the web address where people enrol"),
@@ -187,7 +187,7 @@ PARTNER = ContentType(
 PAGE = ContentType(
     name="page", folder="pages", url="{slug}/",
     fields=(
-        Field("menu", WholeNumber(), doc="position in the top navigation; leave out to keep the page out of it"),
+        Field("menu", WholeNumber(1, 99), doc="position in the top navigation, 1 to 99; leave out to keep the page out of it"),
     ),
 )
 
