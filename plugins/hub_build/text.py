@@ -20,9 +20,10 @@ from .errors import ProblemFound
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff" + BIDI_CONTROLS + "]")
-NAMES = {"\r": "carriage return", "\x85": "next line (NEL)", "\ufeff": "byte-order mark",
-         "\u2028": "line separator", "\u2029": "paragraph separator", "\x00": "NUL"}
-FIX = "delete it; if you cannot see it, retype the line (editors and copy-paste from other programs add such characters)"
+NAMES = {"\r": "carriage return", "\x85": "next line, NEL", "\ufeff": "byte-order mark",
+         "\u2028": "line separator", "\u2029": "paragraph separator", "\x00": "NUL", "\x07": "bell",
+         "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed", "\x1b": "escape", "\x7f": "delete"}
+FIX = "delete it; if you cannot see it, retype the line, since copying from other programs can add such characters"
 # Format characters (zero-width spaces and joiners, soft hyphens, direction marks) and whitespace
 # show nothing on their own: a title made only of them is an empty heading.
 INVISIBLE = {"Cf", "Zs", "Zl", "Zp", "Cc", "Mn", "Me"}

@@ -136,7 +136,8 @@ def svg_problem(rel: str, data: bytes) -> Problem | None:
     tree = root.getroottree()
     if tree.docinfo.internalDTD is not None or b"<!ENTITY" in data or b"<!DOCTYPE" in data:
         return Problem(rel, 1, "", "the picture has a DOCTYPE or entity declarations", fix)
-    for node in root.iter():
+    outside = [*root.itersiblings(preceding=True), *root.itersiblings()]  # processing instructions, comments
+    for node in [*outside, *root.iter()]:
         reason = _refused(node)
         if reason:
             return Problem(rel, node.sourceline or 0, "", f"the picture holds {reason}; an attached SVG may hold "
@@ -153,7 +154,7 @@ def _refused(node) -> str | None:
         return None
     namespace, _, local = node.tag.rpartition("}")
     if namespace.lstrip("{") != SVG_NS or local not in SVG_ELEMENTS:
-        return f"a <{local}> element"
+        return f"the element <{local}>"
     for name, value in node.attrib.items():
         attribute = name.rpartition("}")[2]
         if attribute.lower().startswith("on"):

@@ -83,14 +83,20 @@ def gate_lines(yaml_text: str, first_line: int) -> None:
 def check_depth(yaml_text: str, first_line: int) -> None:
     """Refuse nesting beyond MAX_DEPTH before any recursive code sees it: YAML's composer and
     `plain` recurse once per level. The event stream is flat, so counting on it cannot overflow."""
-    depth = 0
+    depth, field, key_next = 0, "", True
     try:
         for event in yaml.parse(yaml_text, Loader=FAST_LOADER or yaml.SafeLoader):
+            if depth == 1 and key_next and isinstance(event, yaml.ScalarEvent):
+                field, key_next = event.value, False  # a field's name, at the top level
+                continue
+            if depth == 1 and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent,
+                                                 yaml.MappingStartEvent)):
+                key_next = True  # a field's value starts; the one after it is a name again
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH + 1:  # the front matter itself is the first mapping
                     raise ProblemFound(f"is nested more than {MAX_DEPTH} levels deep (lists or groups of fields)",
-                                       DEPTH_FIX, line=first_line + event.start_mark.line)
+                                       DEPTH_FIX, line=first_line + event.start_mark.line, field=field)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.YAMLError:

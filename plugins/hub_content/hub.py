@@ -103,8 +103,8 @@ def _vocabularies(root, files, languages):
         if source.is_vocabulary:
             try:  # the same size and decoding limits as content files
                 text = reader.decode(source.rel, (root / source.rel).read_bytes())
-            except ProblemFound as found:
-                problems.append(found.at(source.rel))
+            except ProblemFound as refused:
+                problems.append(refused.at(source.rel))
                 continue
             loaded, loaded_problems = vocabulary.load(source.vocabulary, source.rel, text, languages)
             problems += loaded_problems

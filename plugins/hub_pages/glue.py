@@ -13,6 +13,7 @@ from pelican.log import console
 
 from hub_build.errors import fail_if
 from hub_build.workers import workers
+from hub_content import links
 from hub_i18n import catalogs
 
 from .cache import PageCache, salt
@@ -33,6 +34,7 @@ class HubPagesGenerator(Generator):
         self.context["hub_catalogs"] = found
 
     def generate_output(self, writer):
+        check_links(self.context["hub_plan"], Path(self.path))  # every page is planned now, search's too
         cache_folder = self.settings.get("HUB_CACHE_PATH")
         cache = PageCache(Path(cache_folder) if cache_folder else None,
                           salt(Path(self.theme), self.settings, self.context["hub"]))
@@ -50,6 +52,13 @@ class HubPagesGenerator(Generator):
                     "%d pages in %d languages (%d through fallbacks)" % (
                     len(hub.sources), len(hub.translations.items()), len(hub.drafts),
                     len(hub.vocabularies), len(plan.pages), len(hub.languages), fallbacks))
+
+
+def check_links(plan, root: Path) -> None:
+    planned: dict = {}
+    for page in plan.pages:
+        planned.setdefault(page.lang, set()).add(page.path)
+    fail_if(links.plan_problems(root, plan.hub.translations.items(), plan.hub.languages, planned))
 
 
 def get_generators(pelican):
