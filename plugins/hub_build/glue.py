@@ -12,6 +12,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.log import LimitFilter
 
+from . import phases
 from . import settings as declared
 from . import staging
 from .errors import Problem, fail_if
@@ -94,6 +95,7 @@ STAGES = {  # (generator class, method) -> the build stage it is, in build order
 
 def timed(name: str, method):
     def run(*args, **kwargs):
+        phases.reached(name)
         started = time.perf_counter()
         try:
             return method(*args, **kwargs)

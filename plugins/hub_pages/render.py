@@ -11,6 +11,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from hub_build import phases
 from hub_build.staging import contained, link_unchanged, published_path
 from hub_build.workers import balanced, run_forked
 from hub_content import moments
@@ -145,6 +146,7 @@ class Renderer:
             self.render_language(code, output)
 
     def render(self, page: Page) -> str:
+        phases.reached("render")
         template = self.env.get_template(page.template)
         return template.render(self.context(page))
 
