@@ -71,6 +71,102 @@ CASES = {
 }
 
 EXPECTED = {
+    'attachment: HTML named .pdf':
+        'files/guide.pdf: does not hold what its name says: it is not a .pdf file inside (export the document again as .pdf, or give it the ending of its real format)',
+    'attachment: HTML page':
+        'files/page.html: is a .html file: a browser would run it as part of the hub (attach only documents (PDF, Word, OpenDocument, EPUB, text), images (PNG, JPEG, GIF, WebP, AVIF, SVG), data (CSV, TSV, JSON, ZIP), audio (MP3, Ogg, M4A, WAV, FLAC) and video (MP4, WebM, Ogg); give a web page or program as a web address instead)',
+    'attachment: JavaScript':
+        'files/app.js: is a .js file: a browser would run it as part of the hub (attach only documents (PDF, Word, OpenDocument, EPUB, text), images (PNG, JPEG, GIF, WebP, AVIF, SVG), data (CSV, TSV, JSON, ZIP), audio (MP3, Ogg, M4A, WAV, FLAC) and video (MP4, WebM, Ogg); give a web page or program as a web address instead)',
+    'attachment: SVG with a javascript: link':
+        'files/logo.svg:1: the picture holds the element <a>; an attached SVG may hold only drawing (export the picture again as plain SVG (no scripts, links, animation or embedded HTML), or as PNG)',
+    'attachment: SVG with an entity':
+        'files/logo.svg:1: the picture has a DOCTYPE or entity declarations (export the picture again as plain SVG (no scripts, links, animation or embedded HTML), or as PNG)',
+    'attachment: SVG with foreignObject':
+        'files/logo.svg:1: the picture holds the element <foreignObject>; an attached SVG may hold only drawing (export the picture again as plain SVG (no scripts, links, animation or embedded HTML), or as PNG)',
+    'attachment: SVG with onload':
+        'files/logo.svg:1: the picture holds an event handler (onload) on <svg>; an attached SVG may hold only drawing (export the picture again as plain SVG (no scripts, links, animation or embedded HTML), or as PNG)',
+    'attachment: SVG with script':
+        'files/logo.svg:1: the picture holds the element <script>; an attached SVG may hold only drawing (export the picture again as plain SVG (no scripts, links, animation or embedded HTML), or as PNG)',
+    'attachment: Windows device name':
+        "files/aux.pdf: an attached file's name may hold only lowercase letters, digits, hyphens and underscores, one dot before its format, and no Windows device name (con, aux, nul...) (rename it to files/aux-file.pdf and write files/aux-file.pdf in the items that name it)",
+    'attachment: XML':
+        'files/data.xml: is a .xml file: a browser would run it as part of the hub (attach only documents (PDF, Word, OpenDocument, EPUB, text), images (PNG, JPEG, GIF, WebP, AVIF, SVG), data (CSV, TSV, JSON, ZIP), audio (MP3, Ogg, M4A, WAV, FLAC) and video (MP4, WebM, Ogg); give a web page or program as a web address instead)',
+    'attachment: executable':
+        'files/setup.exe: is a .exe file: a browser would run it as part of the hub (attach only documents (PDF, Word, OpenDocument, EPUB, text), images (PNG, JPEG, GIF, WebP, AVIF, SVG), data (CSV, TSV, JSON, ZIP), audio (MP3, Ogg, M4A, WAV, FLAC) and video (MP4, WebM, Ogg); give a web page or program as a web address instead)',
+    'attachment: name with spaces':
+        "files/My Guide.pdf: an attached file's name may hold only lowercase letters, digits, hyphens and underscores, one dot before its format, and no Windows device name (con, aux, nul...) (rename it to files/my-guide.pdf and write files/my-guide.pdf in the items that name it)",
+    'attachment: no format ending':
+        'files/readme: is a file without a format ending: not a declared passive format (attach only documents (PDF, Word, OpenDocument, EPUB, text), images (PNG, JPEG, GIF, WebP, AVIF, SVG), data (CSV, TSV, JSON, ZIP), audio (MP3, Ogg, M4A, WAV, FLAC) and video (MP4, WebM, Ogg); give a web page or program as a web address instead)',
+    'attachment: uppercase name taken in lowercase':
+        "files/Guide.pdf: an attached file's name may hold only lowercase letters, digits, hyphens and underscores, one dot before its format, and no Windows device name (con, aux, nul...) (rename it to files/guide-2.pdf and write files/guide-2.pdf in the items that name it)",
+    'limits: front matter nested deep':
+        'news/bad.md:4: summary: is nested more than 32 levels deep (lists or groups of fields) (flatten the nesting; no real text needs this many levels)',
+    'limits: front matter nested deep in blocks':
+        'news/bad.md:37: authors: is nested more than 32 levels deep (lists or groups of fields) (flatten the nesting; no real text needs this many levels)',
+    'limits: vocabulary nested deep':
+        'data/topics.yaml:10: x: is nested more than 32 levels deep (lists or groups of fields) (flatten the nesting; no real text needs this many levels)',
+    'limits: vocabulary not UTF-8':
+        'data/topics.yaml:2: is not valid UTF-8 (byte 28) (save the file as UTF-8 in your editor)',
+    'limits: vocabulary over the size limit':
+        'data/topics.yaml: the file is 1,200,135 bytes, more than the 1,000,000 allowed (split it into smaller items, or link large documents instead of pasting them)',
+    'limits: vocabulary with a NUL byte':
+        'data/topics.yaml:2: contains a NUL byte at byte 27 (save the file again as UTF-8 text)',
+    'links: a draft':
+        'news/bad.md:5: body: links to /en/news/hidden/, which is a draft (publish it (status: published) or remove the link until it is)',
+    'links: a listing page that does not exist':
+        'news/bad.md:5: body: links to /en/news/page/9/, which does not exist (check the address; items are at /<language>/<section>/<file name>/ and attachments at /files/<name>)',
+    'links: item only in another language':
+        'news/bad.md:5: body: links to /en/news/local/, which exists only in sr (link to /sr/news/local/, or translate the item into this language)',
+    'links: one-segment address misspelt':
+        'news/bad.md:5: body: links to /en/abuot/, which does not exist (check the address; items are at /<language>/<section>/<file name>/ and attachments at /files/<name>)',
+    'links: outside every language':
+        'news/bad.md:5: body: links to /about/, which does not exist (check the address; items are at /<language>/<section>/<file name>/ and attachments at /files/<name>)',
+    'messages: draft: yes':
+        "news/bad.md:4: draft: is not a field of news/ (to keep the file out of the site, write 'status: draft')",
+    'names: a name taken after case folding':
+        'news/First.md: the file name is used in the web address and may only hold lowercase letters, digits and single hyphens (rename the file to first-2.md, and its translations too)',
+    'names: aux.md in a section':
+        "news/aux.md: 'aux' is a device name on Windows, so the repository could not be checked out there (rename the file to aux-page.md, and its translations too)",
+    'names: con.md':
+        "pages/con.md: 'con' is a device name on Windows, so the repository could not be checked out there (rename the file to con-page.md, and its translations too)",
+    'numbers: menu position zero':
+        "pages/bad.md:3: menu: '0' is not between 1 and 99 (write a whole number from 1 to 99)",
+    'numbers: negative course duration':
+        "courses/bad.md:6: duration_hours: '-12' is not between 1 and 2000 (write a whole number from 1 to 2000)",
+    'text: NEL':
+        'news/bad.md:2: title: contains the invisible character U+0085 (next line, NEL) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: NUL as a YAML escape':
+        'news/bad.md:4: summary: contains the invisible character U+0000 (NUL) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: bell as a YAML escape':
+        'news/bad.md:2: title: contains the invisible character U+0007 (bell) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: bidirectional override in the body':
+        'news/bad.md:6: body: contains the invisible character U+202E (right-to-left override) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: byte-order mark inside the front matter':
+        'news/bad.md:2: title: contains the invisible character U+FEFF (byte-order mark) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: carriage return as a YAML escape':
+        'events/bad.md:2: title: contains the invisible character U+000D (carriage return) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: line separator':
+        'news/bad.md:2: title: contains the invisible character U+2028 (line separator) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: lone surrogate':
+        'news/bad.md:2: title: contains the invisible character U+D800 (a lone surrogate, which is not a character) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: raw control character':
+        'news/bad.md:2: title: contains the invisible character U+0007 (bell) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: title of zero-width characters':
+        'news/bad.md:2: title: holds only invisible characters (such as zero-width spaces) (write the value in letters, or remove the line)',
+    'time: date in the year 9999':
+        "news/bad.md:3: date: '9999-12-31' is outside the dates the hub accepts (1900-01-01 to 2199-12-31) (write the date as YYYY-MM-DD, for example 2024-12-04)",
+    'time: start in the year 1':
+        "events/bad.md:6: start: '0001-01-01 00:00' is outside the dates the hub accepts (1900-01-01 to 2199-12-31) (write the local date and time as YYYY-MM-DD HH:MM, for example 2026-03-26 15:00)",
+    'time: start inside the daylight-saving gap':
+        'events/bad.md:6: start: 2026-03-29 02:30 does not exist in Europe/Budapest: the clocks jump from 2026-03-29 02:00 to 03:00 (write 2026-03-29 01:59 or 2026-03-29 03:00)',
+    'time: timezone as an offset':
+        "events/bad.md:8: timezone: 'UTC+1' is an offset, not a time zone name (write an IANA time zone such as Europe/Budapest, Europe/Kyiv or UTC; an offset does not follow daylight saving time)",
+    'time: timezone localtime':
+        "events/bad.md:8: timezone: 'localtime' is the zone of the machine that builds the hub, not a time zone name (write an IANA time zone such as Europe/Budapest, Europe/Kyiv or UTC)",
+    'vocabulary: control character':
+        'data/topics.yaml:2: online-safety: contains the invisible character U+0085 (next line, NEL) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'vocabulary: label on two lines':
+        'data/topics.yaml:2: online-safety: the sq label spans more than one line (write the label on one line after the language code)',
 }
 
 
@@ -109,3 +205,33 @@ def test_refused_content_fails_with_the_exact_message_and_keeps_the_output(site,
     assert lines[0] == EXPECTED[case], result.stderr
     assert lines[-1].startswith("Build stopped:") and "nothing was published" in lines[-1]
     assert snapshot(output) == before
+
+
+def test_a_settings_file_with_a_syntax_error_stops_with_one_line(built, tmp_path):
+    import subprocess
+    import sys
+
+    from hubtest import ROOT
+
+    settings = tmp_path / "brokenconf.py"
+    settings.write_text('from pelicanconf import *\nSITENAME = "ChildHub\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "invoke", "-r", str(ROOT), "build", "--content", str(built / "content"),
+                             "--output", str(tmp_path / "output"), "--settings", str(settings)],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "brokenconf.py:2: settings: is not valid Python: unterminated string literal (detected at line 2) "
+        "(check the quotes, brackets and indentation there; each setting is NAME = value)",
+        "Build stopped: 1 problem found; nothing was published."]
+    assert "Traceback" not in result.stdout + result.stderr and not (tmp_path / "output").exists()
+
+
+def test_settings_texts_pass_the_same_gate(built, tmp_path):
+    settings = settings_file(tmp_path, 'SITENAME = "Child\\u202eHub"\nHUB_LANGUAGES[0] = {**HUB_LANGUAGES[0], "name": "English\\r"}\n')
+    result = build(built / "content", tmp_path / "output", settings)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[:2] == [
+        "settings: HUB_LANGUAGES: contains the invisible character U+000D (carriage return) (delete it; if you "
+        "cannot see it, retype the line, since copying from other programs can add such characters)",
+        "settings: SITENAME: contains the invisible character U+202E (right-to-left override) (delete it; if you "
+        "cannot see it, retype the line, since copying from other programs can add such characters)"]
