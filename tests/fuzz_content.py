@@ -187,7 +187,8 @@ BODY_PART = st.one_of(
     TEXT, st.sampled_from(["# Heading", "- item", "> quote", "```\ncode\n```", "| a | b |\n|---|---|\n| 1 | 2 |",
                            "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))",
                            "[about](/en/about/)", "[it](/en/news/base/)", "[file](/files/guide.pdf)",
-                           "[x](/sr/news/base/)", "[y](/en/abuot/)", "[z](/files/nope.pdf)", "![i](/files/guide.pdf)"]),
+                           "[x](/sr/news/base/)", "[y](/en/abuot/)", "[z](/files/nope.pdf)", "![i](/files/guide.pdf)",
+                           "&#7;", "&#x202E;", "&#xD800;", "&#13;", "&#x85;", "&#0;", "&#1114112;", "&#x2028;"]),
     st.integers(1, 40).map(lambda n: "\n".join("  " * i + "- x" for i in range(n))),
     st.integers(1, 40).map(lambda n: ">" * n + " deep"),
 )

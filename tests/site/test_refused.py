@@ -43,6 +43,7 @@ CASES = {
  "text: raw control character": {"news/bad.md": "---\ntitle: Bad\x07\ndate: 2024-01-01\n---\n"},
  "text: bidirectional override in the body": {"news/bad.md": N + "---\nfine\nevil \u202egnp.exe\n"},
  "text: byte-order mark inside the front matter": {"news/bad.md": "---\n\ufefftitle: Bad\ndate: 2024-01-01\n---\n"},
+ "text: character reference in the body": {"news/bad.md": N + "---\nA bell: &#7; here.\n"},
  "text: title of zero-width characters": {"news/bad.md": "---\ntitle: \u200b\u200d\ndate: 2024-01-01\n---\n"},
  "limits: front matter nested deep": {"news/bad.md": N + "summary: " + "[" * 100 + "]" * 100 + "\n---\n"},
  "limits: front matter nested deep in blocks": {"news/bad.md": N + "authors:\n" + "".join("  " * i + "-\n" for i in range(60)) + "---\n"},
@@ -151,6 +152,8 @@ EXPECTED = {
         'news/bad.md:2: title: contains the invisible character U+D800 (a lone surrogate, which is not a character) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
     'text: raw control character':
         'news/bad.md:2: title: contains the invisible character U+0007 (bell) (delete it; if you cannot see it, retype the line, since copying from other programs can add such characters)',
+    'text: character reference in the body':
+        'news/bad.md:5: body: &#7; writes the invisible character U+0007 (bell) (delete the reference)',
     'text: title of zero-width characters':
         'news/bad.md:2: title: holds only invisible characters (such as zero-width spaces) (write the value in letters, or remove the line)',
     'time: date in the year 9999':
