@@ -50,10 +50,12 @@ SVG_ELEMENTS = {
 SAFE_HREF = re.compile(r"^(#[\w.:-]*|data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*)$")
 
 
-def problems(root: Path, attachments: list[str]) -> list[Problem]:
+def problems(root: Path, attachments: list[str], taken: set[str]) -> list[Problem]:
+    """The problems of `attachments` (those being checked); `taken` holds every attachment's path,
+    which a suggested new name must avoid."""
     found = []
     for rel in attachments:
-        problem = name_problem(rel, set(attachments)) or format_problem(rel, root / rel)
+        problem = name_problem(rel, taken) or format_problem(rel, root / rel)
         if problem:
             found.append(problem)
     return found

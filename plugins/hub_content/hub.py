@@ -75,7 +75,7 @@ def read(root: Path, files, languages, cache: ItemCache, attachments: list[str])
     """Every check a build makes of content, in one place: `load_hub` reads the whole tree
     through it, `invoke check` only the files a pull request touches."""
     vocabularies, problems = _vocabularies(root, files, languages)
-    problems += attachment_policy.problems(root, attachments)
+    problems += attachment_policy.problems(root, [f.rel for f in files if f.attachment], set(attachments))
     items, item_problems = _items(root, files, cache)
     problems += item_problems + _term_problems(items, vocabularies)
     items, attachment_problems = _measure_attachments(root, items, set(attachments))

@@ -17,7 +17,7 @@ from hub_build.errors import Problem
 
 from .fields import FILES_FOLDER
 
-LINK = re.compile(r'href="(/[^"#?]*)')
+LINK = re.compile(r'(?:href|src)="(/[^"#?]*)')  # links, and pictures shown in the text
 ROOT_ADDRESSES = {"/", "/404.html", "/sitemap.xml"}
 FIX = "check the address; items are at /<language>/<section>/<file name>/ and attachments at /files/<name>"
 

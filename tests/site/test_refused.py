@@ -64,6 +64,7 @@ CASES = {
  "links: item only in another language": {"sr/news/local.md": "---\ntitle: Локално\ndate: 2024-01-01\n---\nТекст.\n", "news/bad.md": N + "---\nSee [it](/en/news/local/).\n"},
  "links: a draft": {"news/hidden.md": N + "status: draft\n---\nx\n", "news/bad.md": N + "---\nSee [it](/en/news/hidden/).\n"},
  "links: a listing page that does not exist": {"news/bad.md": N + "---\nSee [page 9](/en/news/page/9/).\n"},
+ "links: a picture that does not exist": {"news/bad.md": N + "---\n![A team](/files/team.png)\n"},
  "links: outside every language": {"news/bad.md": N + "---\nSee [about](/about/).\n"},
  "names: con.md": {"pages/con.md": "---\ntitle: Contact\n---\nText.\n"},
  "names: aux.md in a section": {"news/aux.md": N + "---\n"},
@@ -120,6 +121,8 @@ EXPECTED = {
         'news/bad.md:5: body: links to /en/news/local/, which exists only in sr (link to /sr/news/local/, or translate the item into this language)',
     'links: one-segment address misspelt':
         'news/bad.md:5: body: links to /en/abuot/, which does not exist (check the address; items are at /<language>/<section>/<file name>/ and attachments at /files/<name>)',
+    'links: a picture that does not exist':
+        'news/bad.md:5: body: links to /files/team.png, which does not exist (check the address; items are at /<language>/<section>/<file name>/ and attachments at /files/<name>)',
     'links: outside every language':
         'news/bad.md:5: body: links to /about/, which does not exist (check the address; items are at /<language>/<section>/<file name>/ and attachments at /files/<name>)',
     'messages: draft: yes':
