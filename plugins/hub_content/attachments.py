@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from hub_build.errors import Problem
 from unidecode import unidecode
+
+from hub_build.errors import Problem
+
+from .fields import WINDOWS_RESERVED
 
 DOCUMENTS = {"pdf", "txt", "rtf", "odt", "ods", "odp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "epub"}
 IMAGES = {"png", "jpg", "jpeg", "gif", "webp", "avif", "svg"}
@@ -34,8 +37,6 @@ SIGNATURES = {  # formats a browser could be made to render as something else, b
     "ods": (b"PK\x03\x04",), "odp": (b"PK\x03\x04",), "epub": (b"PK\x03\x04",),
 }
 NAME = re.compile(r"^[a-z0-9]+([-_][a-z0-9]+)*$")
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
-                              *(f"lpt{n}" for n in range(1, 10))})
 KINDS = "documents (PDF, Word, OpenDocument, EPUB, text), images (PNG, JPEG, GIF, WebP, AVIF, SVG), " \
         "data (CSV, TSV, JSON, ZIP), audio (MP3, Ogg, M4A, WAV, FLAC) and video (MP4, WebM, Ogg)"
 

@@ -13,6 +13,10 @@ from hub_build import text as text_gate
 from hub_build.errors import ProblemFound
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Device names Windows refuses as file names, with any extension: a repository holding con.md or
+# files/aux.pdf cannot be checked out there, and coordinators use Windows.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                              *(f"lpt{n}" for n in range(1, 10))})
 # Every date a field accepts converts across time zones, into calendars and feeds, without an
 # exception: the years 1 and 9999 overflow when shifted by a zone's offset, and icalendar's time-zone
 # tables reach a year before and two after. The hub's items fall well inside these.

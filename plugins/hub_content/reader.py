@@ -18,7 +18,7 @@ from unidecode import unidecode
 from hub_build.errors import Problem, ProblemFound
 
 from . import frontmatter, render
-from .fields import SLUG
+from .fields import SLUG, WINDOWS_RESERVED
 from .scan import SourceFile
 
 MAX_BYTES = 1_000_000
@@ -68,7 +68,8 @@ def decode(rel: str, data: bytes) -> str:
                            line=data.count(b"\n", 0, error.start) + 1) from None
 
 
-def read(source: SourceFile, data: bytes, converter=None, taken: frozenset = frozenset()) -> tuple[Item | None, list[Problem]]:
+def read(source: SourceFile, data: bytes, converter=None,
+         taken: frozenset = frozenset()) -> tuple[Item | None, list[Problem]]:
     """One content file as an item, or its problems; `converter` (render.converter()) is reused
     across a build's files when given; `taken` holds the file names of its folder, which a
     suggested new name must not repeat."""
@@ -134,12 +135,6 @@ def _unknown(rel, name, line, schema, content_type) -> Problem:
     else:
         fix = f"fields of {content_type.folder}/ are: {', '.join(sorted(schema))}"
     return Problem(rel, line, name, f"is not a field of {content_type.folder}/", fix)
-
-
-# Device names Windows refuses as file names, with any extension: a repository holding con.md
-# cannot be checked out there, and coordinators use Windows.
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
-                              *(f"lpt{n}" for n in range(1, 10))})
 
 
 def _slug_problems(rel: str, taken: frozenset = frozenset()) -> list[Problem]:
