@@ -16,9 +16,11 @@ from pathlib import Path
 from hub_build.errors import Problem
 
 from .fields import FILES_FOLDER
+from .types import CONTENT_TYPES
 
 LINK = re.compile(r'(?:href|src)="(/[^"#?]*)')  # links, and pictures shown in the text
 ROOT_ADDRESSES = {"/", "/404.html", "/sitemap.xml"}
+ITEM_SECTIONS = frozenset(t.folder for t in CONTENT_TYPES if not t.url.startswith("{"))  # not plain pages
 FIX = "check the address; items are at /<language>/<section>/<file name>/ and attachments at /files/<name>"
 
 
@@ -112,13 +114,9 @@ def _exists(root: Path, target: str, languages, shown: dict[str, set[str]]) -> b
     rest = parts[1:]
     if len(rest) != 2:
         return True  # a home, listing, browse or plain page: plan_problems decides
-    return f"{rest[0]}/{rest[1]}" in shown[prefixes[parts[0]]] or rest[0] not in _sections()
+    return f"{rest[0]}/{rest[1]}" in shown[prefixes[parts[0]]] or rest[0] not in ITEM_SECTIONS
 
 
-def _sections() -> set[str]:
-    from .types import CONTENT_TYPES
-
-    return {content_type.folder for content_type in CONTENT_TYPES if not content_type.url.startswith("{")}
 
 
 def _line_of(path: Path, target: str) -> int:
