@@ -139,6 +139,10 @@ def _unknown(rel, name, line, schema, content_type) -> Problem:
 
 def _slug_problems(rel: str, taken: frozenset = frozenset()) -> list[Problem]:
     stem = PurePosixPath(rel).stem
+    folders = [part for part in PurePosixPath(rel).parts[:-1] if part.split(".")[0].lower() in WINDOWS_RESERVED]
+    if folders:
+        return [Problem(rel, 0, "", f"the folder '{folders[0]}' has a device name on Windows, so the repository "
+                        "could not be checked out there", f"rename the folder to {suggest_slug(folders[0])}")]
     if SLUG.match(stem) and stem not in WINDOWS_RESERVED:
         return []
     suggestion = suggest_slug(stem, taken)

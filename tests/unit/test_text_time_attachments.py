@@ -169,3 +169,16 @@ def test_a_plain_drawing_passes():
                '<!-- a comment --><title>Logo</title><g fill="url(#g)"><rect width="10" height="10"/>'
                '<use xlink:href="#g"/><text>Hub</text></g><style>rect { fill: url(#g) }</style></svg>')
     assert attachments.svg_problem("files/x.svg", drawing.encode()) is None
+
+
+@pytest.mark.parametrize("rel, fix", [
+    ("news/con.md", "rename the file to con-page.md, and its translations too"),
+    ("pages/LPT1.md", "rename the file to lpt1-page.md, and its translations too"),
+    ("news/aux/first.md", "rename the folder to aux-page"),
+    ("news/First.md", "rename the file to first-2.md, and its translations too"),
+])
+def test_names_windows_cannot_hold_or_that_collide_get_a_free_name(rel, fix):
+    from hub_content.reader import _slug_problems
+
+    problems = _slug_problems(rel, frozenset({"first", "First"}))
+    assert len(problems) == 1 and problems[0].fix == fix
