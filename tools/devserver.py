@@ -68,6 +68,9 @@ def build_once(root: Path, content: str, output: str, settings: str, reload_code
     if reload_code:
         forget_plugin_code()
     from pelican import Pelican
+
+    if str(root / "plugins") not in sys.path:
+        sys.path.insert(0, str(root / "plugins"))  # before the settings file, which puts it there too
     from hub_build.settings import read_file
 
     overrides = {"PATH": str(root / content), "OUTPUT_PATH": str(root / output), "HUB_LIVERELOAD": True}
