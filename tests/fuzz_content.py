@@ -191,6 +191,7 @@ BODY_PART = st.one_of(
                            "&#7;", "&#x202E;", "&#xD800;", "&#13;", "&#x85;", "&#0;", "&#1114112;", "&#x2028;"]),
     st.integers(1, 40).map(lambda n: "\n".join("  " * i + "- x" for i in range(n))),
     st.integers(1, 40).map(lambda n: ">" * n + " deep"),
+    st.just("word " * 210_000),  # over the 1,000,000-byte limit
 )
 
 
