@@ -27,6 +27,10 @@ def _languages(settings_file="pelicanconf.py"):
             "settings": "settings file (default: pelicanconf.py)"})
 def build(c, content="content", output="output", settings="pelicanconf.py"):
     """Build the hub from a content tree into an output folder."""
+    sys.path.insert(0, str(HERE / "plugins"))
+    from hub_build.settings import read_file
+
+    read_file(settings)  # a settings file with a syntax error stops here with one line, not a traceback
     c.run(f"{PY} -m pelican {content} -o {output} -s {settings}", pty=False)
 
 
@@ -74,6 +78,24 @@ def test(c, k="", fast=False):
     if fast:
         args += ["-m", "'not browser'"]
     c.run(f"{PY} -m pytest {' '.join(args)}", pty=False)
+
+
+@task(help={"examples": "content trees to generate and build (default 2000; the suite runs 200)"})
+def fuzz(c, examples=2000):
+    """Build many generated hostile content trees (tests/fuzz_content.py, hypothesis); each must build
+    whole or stop with the hub's problem lines, never a traceback, leaving the previous output as it was."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report"
+        result = c.run(f"{PY} -m pytest -q -p no:cacheprovider tests/site/test_no_tracebacks.py",
+                       env={"HUB_FUZZ_EXAMPLES": str(int(examples)), "HUB_FUZZ_REPORT": str(report)},
+                       pty=False, warn=True)
+        ran, built, refused = (report.read_text().split() if report.exists() else ("0", "0", "0"))
+    if not result.ok:
+        raise SystemExit(f"fuzz: FAILED after {ran} examples: the failing content tree and its traceback are above")
+    print(f"fuzz: {ran} examples run ({built} built, {refused} refused with problem lines); "
+          "no traceback appeared and no failed build changed the previous output")
 
 
 @task(help={"items": "items to generate, in the real hub's language mix and type shares (default 1000)",

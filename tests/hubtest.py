@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 from functools import partial
@@ -21,10 +22,28 @@ EPOCH = "1795262400"  # 2026-11-21 12:00 UTC, so builds are reproducible
 
 def build(content: Path, output: Path, settings: Path | str = ROOT / "pelicanconf.py",
           env: dict | None = None) -> subprocess.CompletedProcess:
+    """Build in a fresh working folder of its own: a settings file's relative HUB_CACHE_PATH (the
+    default .cache/hub of pelicanconf.py and publishconf.py) then lands there and goes with it, so no
+    test reads or fills the developer's persistent cache."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0", "COLUMNS": "200",
                    **(env or {})}
-    return subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)],
-                          cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
+    paths = [str(Path(path).resolve()) for path in (content, output, settings)]
+    with tempfile.TemporaryDirectory(prefix="hub-build-") as here:
+        return subprocess.run([sys.executable, "-m", "pelican", paths[0], "-o", paths[1], "-s", paths[2]],
+                              cwd=here, env=environment, capture_output=True, text=True, timeout=300)
+
+
+def needs_node():
+    """The path of node and the mark for tests that run it: skipped on a developer's machine without
+    node, but under CI (which installs it, as ./hub setup does) a missing node fails the run."""
+    import shutil
+
+    import pytest
+
+    node = shutil.which("node")
+    if node is None and os.environ.get("CI"):
+        pytest.fail("node is not installed, and CI must run the tests that load lunr.js in Node", pytrace=False)
+    return node, pytest.mark.skipif(node is None, reason="node is not installed (./hub setup installs it)")
 
 
 def demo_languages():

@@ -14,7 +14,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE / "plugins"))
 
-from pelican.settings import read_settings  # noqa: E402
 
 from hub_content import check as content_check  # noqa: E402
 from hub_content import scaffold  # noqa: E402
@@ -26,7 +25,9 @@ from hub_languages.model import LanguageTable  # noqa: E402
 
 
 def settings_of(settings_file: str) -> dict:
-    return read_settings(str(HERE / settings_file))
+    from hub_build.settings import read_file
+
+    return read_file(str(HERE / settings_file))
 
 
 def content_relative(path: str, content: Path) -> str:

@@ -68,12 +68,14 @@ def build_once(root: Path, content: str, output: str, settings: str, reload_code
     """Build the site; return None on success or the text of the problems."""
     if reload_code:
         forget_plugin_code()
-    from pelican.settings import read_settings
+    if str(root / "plugins") not in sys.path:
+        sys.path.insert(0, str(root / "plugins"))  # before the settings file, which puts it there too
+    from hub_build.settings import read_file
 
     overrides = {"PATH": str(root / content), "OUTPUT_PATH": str(root / output), "HUB_LIVERELOAD": True}
     started = time.monotonic()
     try:
-        found = read_settings(str(root / settings), override=overrides)
+        found = read_file(str(root / settings), override=overrides)
         module, name = found["PELICAN_CLASS"].rsplit(".", 1)  # as Pelican's command line does
         getattr(importlib.import_module(module), name)(found).run()
     except SystemExit as stop:  # BuildFailed carries the list of problems

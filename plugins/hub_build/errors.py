@@ -6,7 +6,16 @@ wrong and how to fix it, so that a coordinator can act on it without reading cod
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# A problem is one line: a file name or a quoted value holding a line break or another invisible
+# character is shown with that character escaped, so that the report can be read and parsed.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    return UNPRINTABLE.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +29,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        return f"{text} ({self.fix})" if self.fix else text
+        return visible(f"{text} ({self.fix})" if self.fix else text)
 
 
 class ProblemFound(Exception):

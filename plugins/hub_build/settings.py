@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .errors import Problem, ProblemFound
+from . import text as text_gate
+from .errors import BuildFailed, Problem, ProblemFound
 
 PREFIX = "HUB_"
 # Settings that say how a build runs, not what it publishes: no cache key or input digest holds them.
@@ -42,10 +43,52 @@ def validate(settings: dict, declared: list[Setting], source: str) -> list[Probl
                                 "check the spelling; docs/developers.md lists every HUB_ setting"))
     for setting in declared:
         value = settings.get(setting.name, setting.default)
-        problem = _check_one(setting, value, settings)
+        problem = _check_one(setting, value, settings) or _gate(value)
         if problem:
             problems.append(Problem(source, 0, setting.name, problem[0], problem[1]))
+    for name in GATED_PELICAN_SETTINGS:
+        problem = _gate(settings.get(name, ""))
+        if problem:
+            problems.append(Problem(source, 0, name, problem[0], problem[1]))
     return problems
+
+
+GATED_PELICAN_SETTINGS = ("SITENAME", "SITEURL", "AUTHOR")  # Pelican's own texts that pages show
+
+
+def _gate(value: Any) -> tuple[str, str] | None:
+    """Settings' texts pass the same text gate as content (the language table's names, the UID domain...)."""
+    texts = [value] if isinstance(value, str) else []
+    if isinstance(value, (list, tuple)):
+        texts = [t for entry in value for t in (entry.values() if isinstance(entry, dict) else [entry])
+                 for t in (t if isinstance(t, (list, tuple)) else [t]) if isinstance(t, str)]
+    for text in texts:
+        try:
+            text_gate.check(text)
+        except ProblemFound as found:
+            return (found.message, found.fix)
+    return None
+
+
+def read_file(path: str, override: dict | None = None) -> dict:
+    """Pelican's settings from a settings file, or BuildFailed with one line naming the file and line:
+    a settings file is Python, and a typo in it must not end in a traceback."""
+    from pelican.settings import read_settings
+
+    try:
+        return read_settings(str(path), override=override)
+    except SyntaxError as error:
+        raise BuildFailed([file_problem(error)]) from None
+
+
+def file_problem(error: SyntaxError) -> Problem:
+    import os
+
+    where = os.path.relpath(error.filename) if error.filename else "settings"
+    where = error.filename if where.startswith("..") else where
+    return Problem(where, error.lineno or 0, "settings",
+                   f"is not valid Python: {error.msg}",
+                   "check the quotes, brackets and indentation there; each setting is NAME = value")
 
 
 def _check_one(setting: Setting, value: Any, settings: dict) -> tuple[str, str] | None:

@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from . import phases
+
 MARKER = ".hub-output"  # written into every build, so a later build knows the folder is its own
 STAGING_MARK = ".staging-"
 PREVIOUS_MARK = ".previous-"
@@ -105,11 +107,30 @@ def publish(staging: Path, output: Path) -> None:
     """Swap the finished build into place; the previous output is removed after, in the background."""
     output = output.resolve()
     previous = previous_path(output)
-    if output.exists():
+    phases.reached("swap")
+    if output.exists() and exchange(staging, output):
+        os.replace(staging, previous)  # the staging name now holds the previous output
+    elif output.exists():  # no atomic exchange here: a kill between these two leaves no output
         os.replace(output, previous)
-    os.replace(staging, output)
+        os.replace(staging, output)
+    else:
+        os.replace(staging, output)
     if previous.exists():
         remove_in_background([previous])
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2 with RENAME_EXCHANGE), so that a reader,
+    or a build killed at this moment, finds the previous output or the new one, never none. False
+    where the system cannot (then publish renames twice)."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_cwd, rename_exchange = -100, 2
+    return renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange) == 0
 
 
 def contained(root: Path, relative: str) -> Path:

@@ -10,6 +10,7 @@ and a reader who subscribed in two languages sees it once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from icalendar import Calendar, Event, Timezone
 
@@ -28,10 +29,18 @@ def calendar(name: str, lang_tag: str) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     cal.add("x-wr-timezone", moments.DEFAULT_TIME_ZONE)
     cal["x-wr-calname"].params["LANGUAGE"] = lang_tag
     return cal
+
+
+def one_line(text: str) -> str:
+    """Text for a property value with every line break made a space. icalendar leaves a bare CR
+    (and NEL, U+2028/U+2029) as it is, and a client that ends lines there would read the rest as
+    properties of its own. The text gate refuses these in content; this keeps calendars whole
+    whatever reaches them."""
+    return re.sub("[\r\n\x85\u2028\u2029\x0b\x0c]+", " ", text)
 
 
 def event(item, url: str, domain: str, stamp, type_label: str, online_label: str, lang_tag: str | None = None) -> Event:
@@ -42,15 +51,15 @@ def event(item, url: str, domain: str, stamp, type_label: str, online_label: str
     entry.add("dtstamp", moments.utc(stamp))
     entry.add("dtstart", moments.start(meta))
     entry.add("dtend", moments.end(meta))
-    entry.add("summary", item.title)
-    description = "\n\n".join(part for part in (meta.get("summary"), url) if part)
-    entry.add("description", description)
+    entry.add("summary", one_line(item.title))
+    description = "\n\n".join(one_line(part) for part in (meta.get("summary"), url) if part)
+    entry.add("description", description)  # icalendar escapes these LFs as \\n
     entry.add("url", url)
     where = [part for part in (meta.get("venue"), online_label if meta.get("online") else None) if part]
     if where:
-        entry.add("location", " · ".join(where))
+        entry.add("location", one_line(" · ".join(where)))
     if type_label:
-        entry.add("categories", [type_label])
+        entry.add("categories", [one_line(type_label)])
     entry.add("status", "CONFIRMED")
     entry.add("transp", "OPAQUE")
     if lang_tag:

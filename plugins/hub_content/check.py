@@ -30,7 +30,8 @@ class Report:
 
 def check(root: Path, settings: dict, paths: list[str] | None = None, cache_folder: Path | None = None) -> Report:
     languages = LanguageTable.from_settings(settings)
-    files, problems = scan.scan(root, languages, content_types.of(settings))
+    types = content_types.of(settings)
+    files, problems = scan.scan(root, languages, types)
     attachments = sorted(f.rel for f in files if f.attachment)
     if paths is not None:
         wanted = expand(paths, files, languages)
@@ -38,7 +39,7 @@ def check(root: Path, settings: dict, paths: list[str] | None = None, cache_fold
         problems = [p for p in problems if p.path in wanted]
         problems += [Problem(rel, 0, "", "does not exist", "check the path and the spelling of the file name")
                      for rel in sorted(paths) if not (root / rel).is_file()]
-    reading = hub_model.read(root, files, languages, ItemCache(cache_folder), attachments)
+    reading = hub_model.read(root, files, languages, ItemCache(cache_folder), attachments, types)
     warnings = reading.warnings
     if paths is None:
         warnings += hub_model.unused_attachments(reading.items, attachments)

@@ -9,9 +9,24 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from hub_build import text as text_gate
 from hub_build.errors import ProblemFound
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Device names Windows refuses as file names, with any extension: a repository holding con.md or
+# files/aux.pdf cannot be checked out there, and coordinators use Windows.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                              *(f"lpt{n}" for n in range(1, 10))})
+# Every date a field accepts converts across time zones, into calendars and feeds, without an
+# exception: the years 1 and 9999 overflow when shifted by a zone's offset, and icalendar's time-zone
+# tables reach a year before and two after. The hub's items fall well inside these.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+
+
+def _in_range(value: str, day: dt.date, fix: str) -> None:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ProblemFound(f"{value!r} is outside the dates the hub accepts "
+                           f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})", fix)
 
 
 def _text(raw: Any) -> str:
@@ -20,6 +35,9 @@ def _text(raw: Any) -> str:
                            "write the value on the same line as the field name")
     if raw is None or not str(raw).strip():
         raise ProblemFound("is empty", "write a value after the colon, or remove the line")
+    if text_gate.invisible_only(str(raw)):
+        raise ProblemFound("holds only invisible characters (such as zero-width spaces)",
+                           "write the value in letters, or remove the line")
     return str(raw).strip()
 
 
@@ -53,18 +71,28 @@ class Date:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ProblemFound(f"{value!r} is not a date in the form YYYY-MM-DD", self.fix)
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise ProblemFound(f"{value!r} is not a real date", self.fix) from None
+        _in_range(value, day, self.fix)
+        return day
 
 
 class WholeNumber:
+    """A whole number in a declared range: a course of -12 hours or menu position 10^9 is a typo."""
+
     label = "whole number"
+
+    def __init__(self, minimum: int, maximum: int):
+        self.minimum, self.maximum = minimum, maximum
 
     def parse(self, raw: Any) -> int:
         value = _text(raw)
-        if not re.fullmatch(r"-?\d{1,9}", value):
+        if not re.fullmatch(r"[-+]?\d+", value):
             raise ProblemFound(f"{value!r} is not a whole number", "write digits only, for example 3")
+        if not self.minimum <= int(value) <= self.maximum:
+            raise ProblemFound(f"{value!r} is not between {self.minimum} and {self.maximum}",
+                               f"write a whole number from {self.minimum} to {self.maximum}")
         return int(value)
 
 
@@ -164,26 +192,45 @@ class DateTime:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}", value):
             raise ProblemFound(f"{value!r} is not a date and time in the form YYYY-MM-DD HH:MM", self.fix)
         try:
-            return dt.datetime.fromisoformat(value.replace("T", " "))
+            moment = dt.datetime.fromisoformat(value.replace("T", " "))
         except ValueError:
             raise ProblemFound(f"{value!r} is not a real date and time", self.fix) from None
+        _in_range(value, moment.date(), self.fix)
+        return moment
 
 
 class TimeZone:
+    """An IANA zone name, from the tzdata package's list: the same on every machine. `localtime`
+    and `posixrules` are files of the build machine's zone folder, not names of places, and an
+    offset (`UTC+1`) knows nothing of daylight saving time."""
+
     label = "time zone"
+    fix = "write an IANA time zone such as Europe/Budapest, Europe/Kyiv or UTC"
 
     def parse(self, raw: Any) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
         value = _text(raw)
-        try:
-            if not re.fullmatch(r"[A-Za-z_]+(/[A-Za-z0-9_+-]+)*", value):
-                raise ValueError
-            ZoneInfo(value)
-        except (ValueError, ZoneInfoNotFoundError):
-            raise ProblemFound(f"{value!r} is not a time zone name",
-                               "write an IANA time zone such as Europe/Budapest, Europe/Kyiv or UTC") from None
+        if value in ("localtime", "posixrules", "Factory"):
+            raise ProblemFound(f"{value!r} is the zone of the machine that builds the hub, not a time zone name",
+                               self.fix)
+        if re.fullmatch(r"(UTC|GMT)\s*[+-].*", value):
+            raise ProblemFound(f"{value!r} is an offset, not a time zone name",
+                               self.fix + "; an offset does not follow daylight saving time")
+        if value not in iana_zones():
+            raise ProblemFound(f"{value!r} is not a time zone name", self.fix)
         return value
+
+
+def iana_zones() -> frozenset[str]:
+    from importlib import resources
+
+    global _ZONES
+    if _ZONES is None:
+        listed = resources.files("tzdata").joinpath("zones").read_text("utf-8")
+        _ZONES = frozenset(line.strip() for line in listed.splitlines() if line.strip())
+    return _ZONES
+
+
+_ZONES = None
 
 
 class YesNo:

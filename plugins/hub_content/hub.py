@@ -12,9 +12,10 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hub_build.errors import Problem, fail_if
+from hub_build.errors import Problem, ProblemFound, fail_if
 from hub_languages.model import LanguageTable
 
+from . import attachments as attachment_policy
 from . import links, reader, render, scan, translations, vocabulary
 from .cache import ItemCache
 from .fields import Attachment, terms_of
@@ -52,7 +53,7 @@ def load_hub(root: Path, settings: dict, cache_folder: Path | None = None) -> Hu
     types = content_types.of(settings)
     files, problems = scan.scan(root, languages, types)
     attachments = sorted(f.rel for f in files if f.attachment)
-    reading = read(root, files, languages, ItemCache(cache_folder), attachments)
+    reading = read(root, files, languages, ItemCache(cache_folder), attachments, types)
     fail_if(problems + reading.problems)
     warnings = reading.warnings + unused_attachments(reading.items, attachments)
     hub = Hub(languages, reading.translations, reading.vocabularies, build_time(), reading.drafts, warnings,
@@ -73,10 +74,12 @@ class Reading:
     warnings: list
 
 
-def read(root: Path, files, languages, cache: ItemCache, attachments: list[str]) -> Reading:
+def read(root: Path, files, languages, cache: ItemCache, attachments: list[str],
+         types: content_types.ContentTypes | None = None) -> Reading:
     """Every check a build makes of content, in one place: `load_hub` reads the whole tree
     through it, `invoke check` only the files a pull request touches."""
     vocabularies, problems = _vocabularies(root, files, languages)
+    problems += attachment_policy.problems(root, [f.rel for f in files if f.attachment], set(attachments))
     items, item_problems = _items(root, files, cache)
     problems += item_problems + _term_problems(items, vocabularies)
     items, attachment_problems = _measure_attachments(root, items, set(attachments))
@@ -85,7 +88,7 @@ def read(root: Path, files, languages, cache: ItemCache, attachments: list[str])
     unreadable = frozenset(f.rel for f in files if f.content_type is not None and f.rel not in read_sources)
     tmap, drafts, errors, warnings = translations.build(items, languages, unreadable, cache)
     problems += errors + _type_checks(tmap) + _vocabulary_pages(items, vocabularies)
-    problems += links.link_problems(root, items, languages)
+    problems += links.link_problems(root, items, languages, types)
     return Reading(vocabularies, items, tmap, drafts, problems, warnings)
 
 
@@ -104,8 +107,12 @@ def _vocabularies(root, files, languages):
     found, problems = {}, []
     for source in files:
         if source.is_vocabulary:
-            loaded, loaded_problems = vocabulary.load(source.vocabulary, source.rel,
-                                                      (root / source.rel).read_text("utf-8"), languages)
+            try:  # the same size and decoding limits as content files
+                text = reader.decode(source.rel, (root / source.rel).read_bytes())
+            except ProblemFound as refused:
+                problems.append(refused.at(source.rel))
+                continue
+            loaded, loaded_problems = vocabulary.load(source.vocabulary, source.rel, text, languages)
             problems += loaded_problems
             if loaded:
                 found[loaded.name] = loaded
@@ -115,6 +122,10 @@ def _vocabularies(root, files, languages):
 def _items(root, files, cache):
     items, problems = [], []
     converter = None  # made on the first file the cache does not have
+    names: dict[str, set[str]] = {}  # folder -> the file names in it, which suggested names must avoid
+    for source in files:
+        folder, _, name = source.rel.rpartition("/")
+        names.setdefault(folder, set()).add(name.removesuffix(".md"))
     for source in files:
         if source.content_type is None:
             continue  # vocabularies and attachments
@@ -122,7 +133,8 @@ def _items(root, files, cache):
         item = cache.get(source.rel, source.lang, data)
         if item is None:
             converter = converter or render.converter()
-            item, item_problems = reader.read(source, data, converter)
+            item, item_problems = reader.read(source, data, converter,
+                                              frozenset(names.get(source.rel.rpartition("/")[0], ())))
             problems += item_problems
             if item:
                 cache.put(source.rel, source.lang, data, item)

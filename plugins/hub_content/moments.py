@@ -61,8 +61,39 @@ def closed(meta, now: dt.datetime) -> bool:
     return not still_open(meta, now)
 
 
+def exists(local: dt.datetime, tz: ZoneInfo) -> bool:
+    """False for a wall-clock time inside a daylight-saving gap (02:30 on the night clocks jump
+    from 02:00 to 03:00): Python would place it an hour off, and the event could end before it starts."""
+    there = utc(aware(local, tz)).astimezone(tz).replace(tzinfo=None)
+    return there == local
+
+
+def nearest_valid(local: dt.datetime, tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    """The last minute before the gap `local` falls into, and the first after it (gaps are at most
+    a day long: Samoa skipped 30 December 2011)."""
+    minute = dt.timedelta(minutes=1)
+    before, after = local - minute, local + minute
+    while not exists(before, tz):
+        before -= minute
+    while not exists(after, tz):
+        after += minute
+    return before, after
+
+
+def gap_problem(name: str, local: dt.datetime, tz: ZoneInfo) -> tuple[str, str, str]:
+    before, after = nearest_valid(local, tz)
+    shown = "%Y-%m-%d %H:%M"
+    skipped = before + dt.timedelta(minutes=1)
+    to = f"{after:%H:%M}" if after.date() == skipped.date() else f"{after:{shown}}"
+    return (name, f"{local:{shown}} does not exist in {tz.key}: the clocks jump from {skipped:{shown}} to {to}",
+            f"write {before:{shown}} or {after:{shown}}")
+
+
 def check_event(meta) -> list[tuple[str, str, str]]:
-    problems = []
+    problems = [gap_problem(name, meta[name], zone(meta)) for name in ("start", "end")
+                if name in meta and not exists(meta[name], zone(meta))]
+    if problems:
+        return problems
     if "start" in meta and "end" in meta and end(meta) < start(meta):
         problems.append(("end", "is before the start",
                          "write the end as YYYY-MM-DD HH:MM, later than the start"))

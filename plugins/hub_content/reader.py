@@ -18,7 +18,7 @@ from unidecode import unidecode
 from hub_build.errors import Problem, ProblemFound
 
 from . import frontmatter, render
-from .fields import SLUG
+from .fields import SLUG, WINDOWS_RESERVED
 from .scan import SourceFile
 
 MAX_BYTES = 1_000_000
@@ -69,15 +69,17 @@ def decode(rel: str, data: bytes) -> str:
                            line=data.count(b"\n", 0, error.start) + 1) from None
 
 
-def read(source: SourceFile, data: bytes, converter=None) -> tuple[Item | None, list[Problem]]:
+def read(source: SourceFile, data: bytes, converter=None,
+         taken: frozenset = frozenset()) -> tuple[Item | None, list[Problem]]:
     """One content file as an item, or its problems; `converter` (render.converter()) is reused
-    across a build's files when given."""
+    across a build's files when given; `taken` holds the file names of its folder, which a
+    suggested new name must not repeat."""
     rel = source.rel
     try:
         document = frontmatter.parse(decode(rel, data))
     except ProblemFound as found:
         return None, [found.at(rel)]
-    problems = _slug_problems(rel)
+    problems = _slug_problems(rel, taken)
     values, lines, field_problems = validate(rel, document.fields, source.content_type)
     problems += field_problems
     try:
@@ -112,26 +114,58 @@ def validate(rel, fields, content_type) -> tuple[dict, dict, list[Problem]]:
     return values, lines, problems
 
 
+# Fields other hubs and generators use, and what this hub writes instead: a spelling suggestion
+# ("draft" -> "date") would point the wrong way.
+MEANT = {
+    "draft": "to keep the file out of the site, write 'status: draft'",
+    "published": "write 'status: published' or 'status: draft'",
+    "tags": "write the topic ids as 'topics: [...]'",
+    "category": "the section comes from the file's folder",
+    "lang": "the language comes from the file's folder (content/<language>/...)",
+    "language": "the language comes from the file's folder (content/<language>/...)",
+    "slug": "the address comes from the file name: rename the file",
+}
+
+
 def _unknown(rel, name, line, schema, content_type) -> Problem:
     close = difflib.get_close_matches(name, schema, n=1)
-    fix = f"did you mean '{close[0]}'?" if close else \
-        f"fields of {content_type.folder}/ are: {', '.join(sorted(schema))}"
+    if name in MEANT:
+        fix = MEANT[name]
+    elif close:
+        fix = f"did you mean '{close[0]}'?"
+    else:
+        fix = f"fields of {content_type.folder}/ are: {', '.join(sorted(schema))}"
     return Problem(rel, line, name, f"is not a field of {content_type.folder}/", fix)
 
 
-def _slug_problems(rel: str) -> list[Problem]:
+def _slug_problems(rel: str, taken: frozenset = frozenset()) -> list[Problem]:
     stem = PurePosixPath(rel).stem
-    if SLUG.match(stem):
+    folders = [part for part in PurePosixPath(rel).parts[:-1] if part.split(".")[0].lower() in WINDOWS_RESERVED]
+    if folders:
+        return [Problem(rel, 0, "", f"the folder '{folders[0]}' has a device name on Windows, so the repository "
+                        "could not be checked out there", f"rename the folder to {suggest_slug(folders[0])}")]
+    if SLUG.match(stem) and stem not in WINDOWS_RESERVED:
         return []
-    suggestion = suggest_slug(stem)
+    suggestion = suggest_slug(stem, taken)
+    if stem in WINDOWS_RESERVED:
+        return [Problem(rel, 0, "", f"'{stem}' is a device name on Windows, so the repository could not be "
+                        "checked out there", f"rename the file to {suggestion}.md, and its translations too")]
     return [Problem(rel, 0, "", "the file name is used in the web address and may only hold "
                     "lowercase letters, digits and single hyphens",
                     f"rename the file to {suggestion}.md, and its translations too")]
 
 
-def suggest_slug(text: str) -> str:
-    """A valid file name for any text: transliterated, lowercase, hyphenated, never empty."""
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "item"
+def suggest_slug(text: str, taken=frozenset()) -> str:
+    """A valid file name for any text: transliterated, lowercase, hyphenated, never empty, never a
+    Windows device name, and none of `taken` (the names beside it: `First.md` next to `first.md`
+    must not be told to become `first.md`)."""
+    base = re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "item"
+    if base in WINDOWS_RESERVED:
+        base = f"{base}-page"
+    suggestion, number = base, 2
+    while suggestion in taken:
+        suggestion, number = f"{base}-{number}", number + 1
+    return suggestion
 
 
 def _key_in_section(rel: str, lang: str, translation_key: str | None) -> str:

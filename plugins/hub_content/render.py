@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 
+from hub_build import text as text_gate
 from hub_build.errors import ProblemFound
 
 EXTENSIONS = ["extra", "sane_lists", "toc"]
@@ -54,7 +55,26 @@ def to_html(text: str, using: markdown.Markdown | None = None) -> str:
     using = using or converter()
     with time_limit(MAX_SECONDS):
         html = using.reset().convert(text)
-    return sanitise(html)
+    html = sanitise(html)
+    if text_gate.refused_character(html):
+        refused_reference(text)
+    return html
+
+
+REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def refused_reference(text: str) -> None:
+    """A character reference (`&#7;`, `&#x202E;`) makes a character the text gate refuses once the
+    text is HTML: name the line that writes it."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        for found in REFERENCE.finditer(line):
+            code = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+            character = chr(code) if code < 0x110000 else "\ufffd"
+            if text_gate.refused_character(character):
+                raise ProblemFound(f"{found.group()} writes the invisible character {text_gate.describe(character)}",
+                                   "delete the reference", line=number)
+    raise ProblemFound("the text makes an invisible character that is not allowed", text_gate.FIX, line=1)
 
 
 BRACKETS = re.compile(r"[\[\]]")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hub_build import text as text_gate
 from hub_build.errors import Problem, ProblemFound
 from hub_languages import scripts
 
@@ -61,6 +62,12 @@ def _check_term(source, term, entry, languages) -> list[Problem]:
         if not isinstance(label, str) or not label.strip():
             problems.append(Problem(source, entry.line, term, f"has no {lang} label",
                                     f"add a line '  {lang}: ...' with the label in that language"))
+        elif "\n" in label.strip():
+            problems.append(Problem(source, entry.line, term, f"the {lang} label spans more than one line",
+                                    "write the label on one line after the language code"))
+        elif text_gate.invisible_only(label):
+            problems.append(Problem(source, entry.line, term, f"the {lang} label holds only invisible characters",
+                                    "write the label in letters"))
     for lang in sorted(set(entry.value) - set(languages.codes)):
         problems.append(Problem(source, entry.line, term, f"has a label for unknown language {lang!r}",
                                 f"use only {', '.join(languages.written)}"))  # an edition's label is optional

@@ -10,6 +10,7 @@ from pathlib import Path
 from pelican.log import console
 
 from hub_build.workers import workers
+from hub_content import links
 
 from .cache import PageCache, salt
 from .filters import filter_data
@@ -31,6 +32,15 @@ def render_pages(build, written=None) -> None:
     renderer.render_all(build.output, workers(build.settings["HUB_PROCESSES"]))
     for path, fields, entries in filters(build):
         write(build.output, path, filter_data(fields, entries, renderer.url))
+
+
+def link_problems(build) -> list:
+    """Internal links of every item, resolved against the plan of the language each is shown in (every
+    page is planned by now, the extensions' too)."""
+    planned: dict = {}
+    for page in build.plan.pages:
+        planned.setdefault(page.lang, set()).add(page.path)
+    return links.plan_problems(build.content, build.hub.translations.items(), build.hub.languages, planned)
 
 
 def filters(build) -> list[tuple]:

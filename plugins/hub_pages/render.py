@@ -14,6 +14,7 @@ from functools import cache
 from enum import Enum
 from pathlib import Path
 
+from hub_build import phases
 from hub_build.settings import RUN_ONLY
 from hub_build.staging import contained, link_unchanged, published_path
 from hub_build.workers import balanced, run_forked
@@ -226,6 +227,7 @@ class Renderer:
             self.render_language(code, output)
 
     def render(self, page: Page, data: tuple | None = None) -> str:
+        phases.reached("render")
         template = self.env.get_template(page.template)
         return template.render(self.context(page, data))
 

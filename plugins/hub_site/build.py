@@ -18,14 +18,14 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from hub_build import staging
+from hub_build import phases, staging
 from hub_build.errors import fail_if
 from hub_build.extensions import Build, discover
 from hub_build.glue import WarningCounter, strict_problems
 from hub_content.glue import read_content
 from hub_i18n.glue import load_catalogs
-from hub_pages.glue import (copy_attachments, copy_theme, filter_files, plan_pages, render_pages, shared_files,
-                            summary)
+from hub_pages.glue import (copy_attachments, copy_theme, filter_files, link_problems, plan_pages, render_pages,
+                            shared_files, summary)
 
 logger = logging.getLogger("hub.stages")
 
@@ -50,7 +50,7 @@ def build(pelican) -> None:
         shared = shared_files(site)  # the theme's files and the attachments, in no language's folder
         written = shared + filter_files(site) + [(extension.name, path) for extension in extensions
                                                  for path in extension.files(site)]
-        fail_if(site.plan.collisions(written, shared))
+        fail_if(site.plan.collisions(written, shared) + link_problems(site))
         stage("render", render_pages, site, content_written(site))
         for extension in extensions:
             stage(extension.name, extension.write, site)
@@ -67,6 +67,7 @@ def build(pelican) -> None:
 
 
 def stage(name: str, step, *args):
+    phases.reached(name)  # where a test may stop the build (tests/hostile/test_builds.py)
     started = time.perf_counter()
     try:
         return step(*args)

@@ -125,12 +125,15 @@ def test_keyboard_alone_reaches_a_result(served, tab):
     tab.keyboard.type("foster care")
     tab.keyboard.press("Enter")
     tab.wait_for_selector("ol.search-results li")
+    results = tab.eval_on_selector_all("ol.search-results a[href]", "links => links.map(a => a.getAttribute('href'))")
+    assert results, "no result to reach"
     for _ in range(40):
         tab.keyboard.press("Tab")
         if tab.evaluate("!!document.activeElement.closest('ol.search-results')"):
             break
+    assert tab.evaluate("!!document.activeElement.closest('ol.search-results')"), "Tab never reached a result"
     target = tab.evaluate("document.activeElement.getAttribute('href')")
-    assert target and target.startswith("/en/"), "Tab never reached a result"
+    assert target in results
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
     assert tab.url.endswith(target)

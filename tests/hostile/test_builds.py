@@ -47,11 +47,29 @@ def corpus(tmp_path_factory):
     return root
 
 
-@pytest.mark.parametrize("after, cache", [(0.3, False), (0.8, False), (1.4, False), (2.0, False),
-                                          (1.0, True), (2.5, True)])
-def test_a_killed_build_leaves_the_previous_output_byte_identical(corpus, after, cache, tmp_path):
-    """With the cache on, unchanged pages are hard-linked from the published output: a killed build
-    must still leave it as it was."""
+# Where each kill lands (plugins/hub_build/phases.py), and what the staging folder must then hold to
+# prove it: some pages but no feed yet inside the render; pages and feeds but no calendar or sitemap
+# inside the writers; everything just before the swap.
+PHASES = {  # phase: (globs that must match in the staging folder, paths that must not be there yet)
+    "render:5": (["*/**/index.html"], ["en/feed.atom", "sitemap.xml"]),
+    "calendars:1": (["en/news/*/index.html", "en/feed.atom", "sr/news/feed.atom"], ["en/events.ics", "sitemap.xml"]),
+    "swap:1": (["en/events.ics", "sitemap.xml", "en/search/manifest.json"], []),
+}
+
+
+def stopped(pid: int) -> bool:
+    try:
+        return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] == "T"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("cache", [False, True])
+@pytest.mark.parametrize("phase", sorted(PHASES))
+def test_a_build_killed_in_each_phase_leaves_the_previous_output_byte_identical(corpus, phase, cache, tmp_path):
+    """The build stops itself at a named phase (HUB_STOP_AT), the test checks that it is there, and
+    kills it. With the cache on, unchanged pages are hard-linked from the published output: a killed
+    build must still leave it as it was."""
     output = tmp_path / "output"
     settings = settings_file(tmp_path, f"HUB_CACHE_PATH = {str(tmp_path / 'cache')!r}\n" if cache else "")
     assert build(corpus / "content", output, settings).returncode == 0
@@ -59,13 +77,30 @@ def test_a_killed_build_leaves_the_previous_output_byte_identical(corpus, after,
     changed = min((corpus / "content" / "news").glob("item-*.md"))
     original = changed.read_text()
     changed.write_text(original.replace("\n---\n", "\n---\nChanged. ", 1))
+    note = tmp_path / "stopped-at"
     try:
         process = subprocess.Popen([sys.executable, "-m", "pelican", str(corpus / "content"), "-o", str(output),
-                                    "-s", str(settings)], cwd=ROOT, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+                                    "-s", str(settings)], cwd=tmp_path, start_new_session=True,
+                                   env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "HUB_STOP_AT": phase,
+                                        "HUB_STOP_NOTE": str(note)},
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(after)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        try:
+            while not (note.exists() and note.read_text().endswith("\n")
+                       and stopped(int(note.read_text().split()[-1]))):
+                assert process.poll() is None, f"the build ended without reaching {phase}"
+                time.sleep(0.05)
+            name, count, _ = note.read_text().rsplit(" ", 2)
+            assert f"{name}:{count}" == phase
+            staged = tmp_path / f".output.staging-{process.pid}"
+            present, absent = PHASES[phase]
+            for pattern in present:
+                assert any(staged.glob(pattern)), f"killed at {phase}, but nothing matching {pattern} was written yet"
+            for path in absent:
+                assert not (staged / path).exists(), f"killed at {phase}, but {path} was already written"
+            assert snapshot(output) == before
+        finally:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
         assert snapshot(output) == before
         rebuilt = build(corpus / "content", output, settings)
         assert rebuilt.returncode == 0

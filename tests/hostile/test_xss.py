@@ -75,5 +75,9 @@ def test_feeds_carry_no_active_markup(hostile):
 
 
 def test_sitemaps_are_well_formed(hostile):
-    for sitemap in hostile.rglob("sitemap.xml"):
-        etree.parse(str(sitemap))
+    sitemaps = sorted(hostile.rglob("sitemap.xml"))
+    assert len(sitemaps) == 3, sitemaps  # en, sr and the index
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    for sitemap in sitemaps:
+        tree = etree.parse(str(sitemap))
+        assert tree.xpath("//s:loc", namespaces=ns), f"{sitemap} lists nothing"

@@ -139,3 +139,18 @@ def test_pagination_and_topic_pages(demo):
     assert second.xpath("//a[@rel='prev']/@href") == ["/en/news/"]
     topics = page(demo, "sr/topics/")
     assert len(topics.xpath("//ul[@class='terms']/li")) >= 10
+
+
+def test_calendars_hold_no_bare_line_break_inside_a_property(demo):
+    """Read as bytes, not through a parser: every CR is the start of a CRLF that ends a content line,
+    and no property value holds another line end (a client ending lines at CR would see injected
+    properties)."""
+    calendars = sorted(demo.rglob("*.ics"))
+    assert len(calendars) > 10
+    for calendar in calendars:
+        raw = calendar.read_bytes()
+        assert raw.endswith(b"END:VCALENDAR\r\n"), calendar
+        for line in raw.split(b"\r\n")[:-1]:
+            assert line and b"\r" not in line and b"\n" not in line, (calendar, line)
+            assert "\u2028".encode() not in line and "\x85".encode() not in line, (calendar, line)
+            assert line.startswith(b" ") or re.match(rb"^[A-Z][A-Z0-9-]*[;:]", line), (calendar, line)

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 import subprocess
 
 import pytest
 
 from hub_search.index import Reader
 from hub_search.pipeline import profile
-from hubtest import ROOT, demo_languages, page
+from hubtest import ROOT, demo_languages, page, needs_node
 
-NODE = shutil.which("node")
+NODE, needs = needs_node()
 SCRIPT = ROOT / "tests" / "node" / "search_engine.test.mjs"
 SERVED_LUNR = ROOT / "theme" / "static" / "js" / "search" / "lunr.min.js"
 
-pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (CI has it): lunr.js cannot run")
+pytestmark = needs
 
 KNOWN = [
     ("a Latin query finds a Cyrillic Serbian item", "sr", "mamljenje",

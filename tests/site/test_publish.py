@@ -16,8 +16,11 @@ def test_demo_builds_with_strict_production_settings(tmp_path):
 
 
 def test_invoke_build_gives_the_same_site_as_pelican(tmp_path, demo):
-    result = subprocess.run([sys.executable, "-m", "invoke", "build", "--content", "content",
-                             "--output", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True,
+    here = tmp_path / "run"  # its own working folder: the default .cache/hub lands there, not in the developer's
+    here.mkdir()
+    result = subprocess.run([sys.executable, "-m", "invoke", "-r", str(ROOT), "build", "--content", str(ROOT / "content"),
+                             "--output", str(tmp_path / "out"), "--settings", str(ROOT / "pelicanconf.py")],
+                            cwd=here, capture_output=True, text=True,
                             env={"SOURCE_DATE_EPOCH": EPOCH, "PATH": "/usr/bin:/bin", "COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
     assert snapshot(tmp_path / "out") == snapshot(demo)

@@ -8,7 +8,6 @@ find, the filters, the shards fetched, and agreement with Python's reader (resul
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 
@@ -16,16 +15,16 @@ import pytest
 
 from hub_search.index import Reader, Settings, build, run_location, shard_of
 from hub_search.pipeline import profile, tokens
-from hubtest import ROOT
+from hubtest import ROOT, needs_node
 
 sys.path.insert(0, str(ROOT / "tools"))
 import search_corpus  # noqa: E402
 
-NODE = shutil.which("node")
+NODE, needs = needs_node()
 SCRIPT = ROOT / "tests" / "node" / "search_engine.test.mjs"
 SETTINGS = Settings(tier_docs=5, tier_growth=2, shard_budget=60, doc_chunk=2, term_rows=10, rows_min_docs=10)
 
-pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (CI has it): lunr.js cannot run")
+pytestmark = needs
 
 
 def record(number, lang, title, section="news", date="2024-03-01", summary="", body="", **terms):

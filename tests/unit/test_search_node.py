@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import subprocess
 
 import pytest
@@ -12,13 +11,13 @@ import snowballstemmer
 from lunr.builder import Builder
 
 from hub_search.pipeline import configure_builder, profile, profiles
-from hubtest import ROOT
+from hubtest import ROOT, needs_node
 
-NODE = shutil.which("node")
+NODE, needs = needs_node()
 SCRIPT = ROOT / "tests" / "node" / "pipeline_vectors.test.mjs"
 VECTORS = ROOT / "tests" / "search" / "vectors.json"
 
-pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (CI has it): lunr.js cannot run")
+pytestmark = needs
 
 # Documents and the searches a reader types, with what each must find.
 ROUND_TRIP = {

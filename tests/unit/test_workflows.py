@@ -1,7 +1,8 @@
 """The GitHub workflows and templates under .github/: what they run, and that GitHub will accept them.
 
-actionlint runs when it is installed (on PATH or in the virtualenv); the structural checks below
-run everywhere.
+The checks are structural (what each step runs, that every command exists, GitHub's form schema);
+actionlint is not used: it is neither on PyPI as a wheel nor in Debian, and a test that always skips
+proves nothing.
 """
 
 from __future__ import annotations
@@ -9,9 +10,6 @@ from __future__ import annotations
 import ast
 import re
 import shlex
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -202,15 +200,6 @@ def test_the_helpers_read_tasks_and_commands():
     script = "set -e\n.venv/bin/invoke build --output public && ./hub test  # ./hub nothing\necho invoke"
     assert commands(script, "invoke") == [["build", "--output", "public"]]
     assert commands(script, "./hub") == [["test"]]
-
-
-def test_actionlint_accepts_the_workflows():
-    binary = shutil.which("actionlint") or next(
-        (str(p) for p in [Path(sys.executable).parent / "actionlint"] if p.exists()), None)
-    if not binary:
-        pytest.skip("actionlint is not installed")
-    done = subprocess.run([binary, "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 FORM_KEYS = {"name", "description", "body", "assignees", "labels", "title", "projects", "type"}

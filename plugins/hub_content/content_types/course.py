@@ -23,7 +23,7 @@ CONTENT_TYPE = ContentType(
         POSTED,
         Field("provider", Text(), required=True, doc="the organisation that runs the course"),
         Field("level", Term("course-levels"), browse="levels", doc="a level id from content/data/course-levels.yaml"),
-        Field("duration_hours", WholeNumber(), doc="about how many hours the course takes"),
+        Field("duration_hours", WholeNumber(1, 2000), doc="about how many hours the course takes, 1 to 2000"),
         Field("modules", Names(), translatable=True, doc="the titles of the course's modules, as a list"),
         Field("certificate", YesNo(), doc="yes if participants receive a certificate"),
         Field("enrolment", Url(), required=True, doc="the web address where people enrol"),

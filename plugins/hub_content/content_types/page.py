@@ -6,6 +6,6 @@ from hub_content.types import ContentType, N_
 CONTENT_TYPE = ContentType(
     name="page", folder="pages", url="{slug}/", label=N_("Pages"), schema_org="WebPage",
     fields=(
-        Field("menu", WholeNumber(), doc="position in the top navigation; leave out to keep the page out of it"),
+        Field("menu", WholeNumber(1, 99), doc="position in the top navigation, 1 to 99; leave out to keep the page out of it"),
     ),
 )
