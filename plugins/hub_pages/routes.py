@@ -174,7 +174,7 @@ class SitePlan:
                         "settings", 0, "HUB_LANGUAGES", f"the prefix {top!r} of {language.code} is also where "
                         f"{writer} is published (/{path})", "give the language another prefix"))
         seen: dict[str, Page] = {}
-        for page in self.pages:
+        for page in sorted(self.pages, key=lambda p: p.fallback):  # a file's own address first, then its copies
             other = seen.setdefault(page.output, page)
             if other is page:
                 continue

@@ -260,7 +260,7 @@ CONTENT_TYPE = ContentType(
     listings=(Listing("all", "", everything, newest_first, N_("Podcasts")),),
     schema_org="PodcastEpisode", json_ld=json_ld, byline=True,
     fields=(POSTED, TOPICS, Field("audio", Url(), required=True, doc="the episode's audio file"),
-            Field("minutes", WholeNumber(), doc="how long it is")),
+            Field("minutes", WholeNumber(1, 600), doc="how long it is, in minutes")),
 )
 '''
 
