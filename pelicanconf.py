@@ -22,7 +22,7 @@ DEFAULT_LANG = "en"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 # Order matters: each plugin builds on the ones before it.
-PLUGINS = ["hub_build", "hub_languages", "hub_content", "hub_i18n", "hub_pages", "hub_feeds", "hub_calendar", "hub_status", "hub_search", "hub_sitemap"]
+PLUGINS = ["hub_build", "hub_languages", "hub_content", "hub_i18n", "hub_pages", "hub_feeds", "hub_calendar", "hub_status", "hub_search", "hub_sitemap", "hub_admin"]
 
 HUB_DEFAULT_LANGUAGE = "en"
 HUB_LANGUAGES = [

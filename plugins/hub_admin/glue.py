@@ -1,0 +1,67 @@
+"""Writes the web editor into the site at /admin/: the pinned Decap CMS from node_modules,
+its configuration generated from the content types, and the hub's own script."""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hub_build.errors import Problem, fail_if
+from hub_build.staging import contained
+from hub_content.types import CONTENT_TYPES
+
+from . import cms
+
+HERE = Path(__file__).resolve().parent
+CMS_DIST = HERE.parents[1] / "node_modules" / "decap-cms" / "dist"
+FOLDER = "admin"
+
+
+def cms_files(dist: Path = CMS_DIST) -> list[Path]:
+    """The CMS's script, the chunks it loads on demand and their WebAssembly; no source maps."""
+    return sorted([*dist.glob("*decap-cms.js"), *dist.glob("*.wasm"), *dist.glob("decap-cms.js.LICENSE.txt")])
+
+
+class HubAdminGenerator(Generator):
+    def generate_context(self):
+        if self.settings["HUB_ADMIN"] and not (CMS_DIST / "decap-cms.js").is_file():
+            fail_if([Problem("settings", 0, "HUB_ADMIN", f"the web editor's files are missing ({CMS_DIST})",
+                             "run ./hub setup (it runs npm ci), or set HUB_ADMIN = False")])
+
+    def generate_output(self, writer):
+        if not self.settings["HUB_ADMIN"]:
+            return
+        hub = self.context["hub"]
+        backend = cms.Backend(self.settings["HUB_ADMIN_REPOSITORY"], self.settings["HUB_ADMIN_BRANCH"],
+                              self.settings["HUB_ADMIN_AUTH_URL"], self.settings["HUB_ADMIN_LOCAL_BACKEND"])
+        config = cms.cms_config(CONTENT_TYPES, hub.vocabularies, hub.languages, backend,
+                                self.settings.get("SITEURL", ""))
+        pages = json.dumps(cms.translation_pages(CONTENT_TYPES, hub.languages), sort_keys=True)
+        page = (HERE / "static" / "index.html").read_text("utf-8")
+        page = page.replace("{site}", html.escape(self.settings["SITENAME"])).replace("{pages}",
+                                                                                      pages.replace("<", "\\u003c"))
+        output = Path(self.output_path)
+        _write(output, f"{FOLDER}/config.yml", cms.to_yaml(config))
+        _write(output, f"{FOLDER}/index.html", page)
+        _write(output, f"{FOLDER}/hub-admin.js", (HERE / "static" / "hub-admin.js").read_text("utf-8"))
+        for file in cms_files():
+            shutil.copyfile(file, contained(output, f"{FOLDER}/{file.name}"))
+
+
+def _write(output: Path, relative: str, text: str) -> None:
+    target = contained(output, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(text.encode("utf-8"))
+
+
+def get_generators(pelican):
+    return HubAdminGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
