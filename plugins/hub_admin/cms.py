@@ -228,11 +228,12 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def translation_pages(content_types, languages) -> dict[str, str]:
-    """For each translation collection, where the original's published page lives ({slug} to fill in),
-    relative to /admin/: the editor's preview shows it next to the translation."""
+def translation_pages(content_types, languages) -> dict[str, dict]:
+    """What the preview of each translation collection shows next to the translation: the original's
+    entry (its collection) and its published page, relative to /admin/ ({slug} to fill in)."""
     default = languages.default_language
-    return {collection_name(t, language.code): f"../{default.prefix}/{t.url}"
+    return {collection_name(t, language.code): {"original": collection_name(t), "lang": language.tag,
+                                                 "page": f"../{default.prefix}/{t.url}"}
             for language in languages if language.code != default.code for t in content_types}
 
 

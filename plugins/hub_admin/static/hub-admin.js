@@ -2,12 +2,13 @@
  *
  * 1. Empty optional fields are left out of the file: the hub refuses "field:" with nothing after
  *    it (a blank left by mistake), and Decap writes "" once a field was typed in and cleared.
- * 2. A translation's preview shows its original's published page above it, so that the
- *    translator works next to the text being translated.
+ * 2. A translation's preview shows its original beside it (title, summary and text, as the
+ *    editor loaded them when the original was chosen), with a link to its published page, so that
+ *    the translator works next to the text being translated.
  */
 (function () {
   "use strict";
-  var pages = JSON.parse(document.getElementById("hub-translation-pages").textContent);
+  var translations = JSON.parse(document.getElementById("hub-translation-pages").textContent);
 
   function isBlank(value) {
     return value === "" || value === null || value === undefined;
@@ -21,29 +22,41 @@
   });
 
   var h = window.h;
-  Object.keys(pages).forEach(function (collection) {
+
+  function column(heading, lang, title, summary, body) {
+    return h("section", { lang: lang, style: { flex: "1 1 0", minWidth: 0, padding: "0 1em" } },
+      h("p", { style: { color: "#555", textTransform: "uppercase", fontSize: "0.8em" } }, heading),
+      h("h1", {}, title || ""),
+      h("p", { style: { fontStyle: "italic" } }, summary || ""),
+      body);
+  }
+
+  Object.keys(translations).forEach(function (name) {
+    var about = translations[name];
     var TranslationPreview = createClass({
       render: function () {
         var data = this.props.entry.get("data");
-        var original = data.get("translation_key");
-        var children = [];
-        if (original) {
-          children.push(h("p", { className: "hub-original-label" }, "Original:"));
-          children.push(h("iframe", {
-            src: pages[collection].replace("{slug}", encodeURIComponent(original)),
-            title: "The original",
-            style: { width: "100%", height: "45vh", border: "1px solid #ccc" },
-          }));
+        var slug = data.get("translation_key");
+        var original = slug && this.props.fieldsMetaData &&
+          this.props.fieldsMetaData.getIn(["translation_key", about.original, slug]);
+        var left;
+        if (!slug) {
+          left = h("p", {}, "Choose the original at the top of the form to see it here.");
         } else {
-          children.push(h("p", {}, "Choose the original above to see it here."));
+          var page = about.page.replace("{slug}", encodeURIComponent(slug));
+          left = column("Original", null,
+            original ? original.get("title") : slug,
+            original ? original.get("summary") : "",
+            h("div", {},
+              original ? h("div", { style: { whiteSpace: "pre-wrap" } }, original.get("body") || "") : null,
+              h("p", {}, h("a", { href: page, target: "_blank", rel: "noopener" }, "The original's published page"))));
         }
-        children.push(h("hr", {}));
-        children.push(h("h1", { lang: collection.split("-").pop() }, data.get("title") || ""));
-        children.push(h("p", {}, data.get("summary") || ""));
-        children.push(h("div", {}, this.props.widgetFor("body")));
-        return h("div", { className: "hub-translation-preview" }, children);
+        var right = column("Translation", about.lang, data.get("title"), data.get("summary"),
+          this.props.widgetFor("body"));
+        return h("div", { className: "hub-translation-preview", style: { display: "flex", gap: "1em" } },
+          h("div", { style: { flex: "1 1 0", minWidth: 0, borderRight: "1px solid #ccc" } }, left), right);
       },
     });
-    CMS.registerPreviewTemplate(collection, TranslationPreview);
+    CMS.registerPreviewTemplate(name, TranslationPreview);
   });
 })();
