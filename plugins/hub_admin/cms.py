@@ -204,6 +204,7 @@ def _language_options(languages) -> list[dict]:
 def _body() -> dict:
     return {"name": "body", "label": "Text", "widget": "markdown", "required": False,
             "modes": ["rich_text", "raw"], "editor_components": [],
+            "sanitize_preview": True,  # the preview runs on the hub's origin; bodies are untrusted
             "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote",
                         "bulleted-list", "numbered-list"],
             "hint": "the text of the page; links to other items are /<language>/<section>/<file name>/"}

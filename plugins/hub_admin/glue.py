@@ -41,14 +41,14 @@ class HubAdminGenerator(Generator):
                               self.settings["HUB_ADMIN_AUTH_URL"], self.settings["HUB_ADMIN_LOCAL_BACKEND"])
         config = cms.cms_config(CONTENT_TYPES, hub.vocabularies, hub.languages, backend,
                                 self.settings.get("SITEURL", ""))
-        pages = json.dumps(cms.translation_pages(CONTENT_TYPES, hub.languages), sort_keys=True)
-        page = (HERE / "static" / "index.html").read_text("utf-8")
-        page = page.replace("{site}", html.escape(self.settings["SITENAME"])).replace("{pages}",
-                                                                                      pages.replace("<", "\\u003c"))
+        translations = json.dumps(cms.translation_pages(CONTENT_TYPES, hub.languages), sort_keys=True)
+        script = f"window.HUB_TRANSLATIONS = {translations};\n" + (HERE / "static" / "hub-admin.js").read_text("utf-8")
+        page = (HERE / "static" / "index.html").read_text("utf-8").replace("{site}",
+                                                                           html.escape(self.settings["SITENAME"]))
         output = Path(self.output_path)
         _write(output, f"{FOLDER}/config.yml", cms.to_yaml(config))
         _write(output, f"{FOLDER}/index.html", page)
-        _write(output, f"{FOLDER}/hub-admin.js", (HERE / "static" / "hub-admin.js").read_text("utf-8"))
+        _write(output, f"{FOLDER}/hub-admin.js", script)
         for file in cms_files():
             shutil.copyfile(file, contained(output, f"{FOLDER}/{file.name}"))
 

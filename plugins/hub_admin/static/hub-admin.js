@@ -8,7 +8,7 @@
  */
 (function () {
   "use strict";
-  var translations = JSON.parse(document.getElementById("hub-translation-pages").textContent);
+  var translations = window.HUB_TRANSLATIONS;  // written above this file by the build (hub_admin.glue)
 
   function isBlank(value) {
     return value === "" || value === null || value === undefined;
