@@ -5,7 +5,7 @@ from hub_build.settings import Setting
 
 
 def _repository(value, settings):
-    if value and not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", value):
+    if value and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9_.-]+", value):  # owners have no dots
         raise ProblemFound(f"{value!r} is not a GitHub repository", "write it as OWNER/NAME, e.g. childhub/hub")
 
 

@@ -45,7 +45,11 @@ def decap_server(tmp_path):
 
 
 def build_site(tmp_path, content, output, port):
+    # The production configuration (GitHub, pull requests), which Decap replaces by its local backend
+    # on localhost: so Decap validates the configuration the public site serves.
     settings = settings_file(tmp_path, f'HUB_ADMIN_LOCAL_BACKEND = "http://localhost:{port}/api/v1"\n'
+                                       'HUB_ADMIN_REPOSITORY = "childhub/hub"\n'
+                                       'HUB_ADMIN_AUTH_URL = "https://auth.example.org"\n'
                                        "HUB_SEARCH = False\n")
     result = build(content, output, settings)
     assert result.returncode == 0, result.stderr
