@@ -93,6 +93,18 @@ def test_a_coordinator_and_a_translator_work_in_the_web_editor(decap_server, tmp
         tab.keyboard.type("Schools can protect children online.")
         publish(tab)
 
+        # An online event: local date and time pickers, a time zone, a yes-or-no.
+        tab.goto(f"{base}/admin/#/collections/events/new")
+        tab.get_by_label("Title", exact=True).fill("Webinar on safe spaces")
+        tab.get_by_label("Start", exact=True).fill("2027-04-20T09:00")
+        tab.get_by_label("End", exact=True).fill("2027-04-20T10:30")
+        tab.get_by_label("Event type").click()
+        tab.get_by_text("Webinar", exact=True).click()
+        tab.get_by_label("Timezone").click()
+        tab.get_by_text("Europe/Sarajevo", exact=True).click()
+        tab.get_by_label("Online").check()
+        publish(tab)
+
         # The translator: Serbian, next to the original.
         tab.goto(f"{base}/admin/#/collections/resources-sr/new")
         tab.get_by_label("Original (English)").click()
@@ -131,6 +143,9 @@ def test_a_coordinator_and_a_translator_work_in_the_web_editor(decap_server, tmp
     assert "How schools keep children safe online." in text and "Schools can protect children online." in text
     assert english.xpath("//a[contains(@href, 'topics/online-safety/')]")
     assert english.xpath("//a[contains(@href, 'files/safe-schools.pdf')]")
+    event = (content / "events" / "webinar-on-safe-spaces.md").read_text("utf-8")
+    assert "start: 2027-04-20 09:00" in event and "timezone: Europe/Sarajevo" in event
+    assert page(output, "en/events/webinar-on-safe-spaces/").findtext(".//h1").strip() == "Webinar on safe spaces"
     serbian = page(output, "sr/resources/safe-schools-guide/")
     assert serbian.findtext(".//h1").strip() == "Водич за безбедне школе"
     assert "Школе могу да заштите децу." in serbian.text_content()
