@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -39,6 +40,7 @@ def decap_server(tmp_path):
         if "listening" in line:
             break
     assert server.poll() is None, "decap-server did not start"
+    threading.Thread(target=server.stdout.read, daemon=True).start()  # keeps its pipe from filling up
     yield site, port
     server.terminate()
     server.wait()
