@@ -196,9 +196,11 @@ def _term_options(vocabulary: str, vocabularies: dict, languages) -> list[dict]:
 
 
 def _language_options(languages) -> list[dict]:
-    codes = list(languages.codes) if languages is not None else []
-    codes += [tag for tag in EXTRA_LANGUAGE_TAGS if tag not in codes]
-    return [{"label": Locale.parse(code.replace("-", "_")).get_display_name("en"), "value": code} for code in codes]
+    """The hub's languages by their own names (as in the language switcher), then a few more."""
+    own = [{"label": language.name, "value": language.code} for language in languages or ()]
+    known = {option["value"] for option in own}
+    return own + [{"label": Locale.parse(tag.replace("-", "_")).get_display_name("en"), "value": tag}
+                  for tag in EXTRA_LANGUAGE_TAGS if tag not in known]
 
 
 def _body() -> dict:
