@@ -124,7 +124,8 @@ def _items(root, files, cache):
             problems += item_problems
             if item:
                 cache.put(source.rel, source.lang, data, item)
-            elif part := reader.salvage(source, data, converter):
+            elif part := reader.salvage(source, data, converter,
+                                        with_body=not any(p.field == "body" for p in item_problems)):
                 salvaged.append(part)
         if item:
             items.append(item)

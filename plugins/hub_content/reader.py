@@ -92,18 +92,27 @@ def read(source: SourceFile, data: bytes, converter=None) -> tuple[Item | None, 
                 body_html, digest(data)), []
 
 
-def salvage(source: SourceFile, data: bytes, converter=None) -> Item | None:
+def salvage(source: SourceFile, data: bytes, converter=None, with_body: bool = True) -> Item | None:
     """What can still be read of a file that has problems: its valid fields and its body, so that the
-    checks made on whole items (terms, attachments, links) report on it in the same run."""
+    checks made on whole items (terms, attachments, links) report on it in the same run. Without
+    `with_body` (its rendering failed already: it may take seconds) the body is left out."""
     try:
-        document = frontmatter.parse(decode(source.rel, data))
+        text = decode(source.rel, data)
     except ProblemFound:
         return None
+    try:
+        document = frontmatter.parse(text)
+    except ProblemFound:
+        try:  # front matter that is not YAML: its body can still be checked
+            _, _, body, body_line = frontmatter.split(frontmatter.normalise(text))
+        except ProblemFound:
+            return None
+        document = frontmatter.Document({}, body, body_line)
     left = {name for name, _, _ in _leftover_fields(document, source.content_type)}
     values, lines, _ = validate(source.rel, {k: v for k, v in document.fields.items() if k not in left},
                                 source.content_type)
     try:
-        body_html = render.to_html(document.body, converter)
+        body_html = render.to_html(document.body, converter) if with_body else ""
     except ProblemFound:
         body_html = ""
     return Item(source.rel, source.lang, source.content_type.name, PurePosixPath(source.rel).stem, "", values,

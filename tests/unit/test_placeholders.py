@@ -46,3 +46,21 @@ def test_a_github_annotation_names_file_line_and_field_and_escapes_what_github_r
     whole_file = Problem("files/a,b.pdf", 0, "", "is published but no item refers to it", "")
     assert authoring.annotation(whole_file, root, "warning") == (
         "::warning file=content/files/a%2Cb.pdf::is published but no item refers to it")
+
+
+def test_what_a_file_with_problems_still_offers_to_the_other_checks():
+    from hub_content import reader
+    from hub_content.scan import SourceFile
+
+    source = SourceFile("news/bad.md", "en", BY_NAME["news"])
+    text = "---\ntitle: Bad\ndate: 2024-13-01\ntopics: [online-safty]\n---\nSee [x](/en/news/nowhere/).\n"
+    item, problems = reader.read(source, text.encode())
+    assert item is None and [p.field for p in problems] == ["date"]
+    salvaged = reader.salvage(source, text.encode())
+    assert salvaged.fields == {"title": "Bad", "topics": ("online-safty",)}  # the bad date is left out
+    assert 'href="/en/news/nowhere/"' in salvaged.body_html
+    broken_yaml = "---\ntitle: Bad: colon\n---\nSee [x](/en/news/nowhere/).\n"
+    assert reader.read(source, broken_yaml.encode())[0] is None
+    salvaged = reader.salvage(source, broken_yaml.encode())
+    assert salvaged.fields == {} and 'href="/en/news/nowhere/"' in salvaged.body_html
+    assert reader.salvage(source, b"no front matter") is None
