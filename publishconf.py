@@ -1,4 +1,8 @@
-"""Production settings: absolute URLs and strict mode (any warning fails the build)."""
+"""Production settings: absolute URLs and strict mode (any warning fails the build).
+
+The web editor commits to GITHUB_REPOSITORY (set by GitHub Actions; or set it by hand) through
+GitHub sign-in at HUB_ADMIN_AUTH_URL; HUB_ADMIN=false leaves it out (.github/workflows/deploy.yml).
+"""
 
 import os
 import sys
@@ -9,3 +13,6 @@ from pelicanconf import *  # noqa: E402,F401,F403
 SITEURL = os.environ.get("HUB_SITEURL", "https://childhub.example.org")
 HUB_STRICT = True
 HUB_PAGE_SIZE = 20
+HUB_ADMIN = os.environ.get("HUB_ADMIN", "true").strip().lower() not in ("false", "no", "0")
+HUB_ADMIN_REPOSITORY = os.environ.get("GITHUB_REPOSITORY", "")
+HUB_ADMIN_AUTH_URL = os.environ.get("HUB_ADMIN_AUTH_URL", "")

@@ -7,6 +7,23 @@ import sys
 from pathlib import Path
 
 from invoke import task
+from invoke.parser.parser import ParseMachine
+
+# `invoke check FILE` is what people type. Invoke has no optional positional argument: a positional
+# left without a value when a task's arguments end is refused. The positionals named here are given
+# "" instead (not given) just before Invoke looks.
+OPTIONAL_POSITIONALS = {"file"}
+_complete_context = ParseMachine.complete_context
+
+
+def _optional_positionals(machine):
+    for argument in machine.context.positional_args if machine.context else ():
+        if argument.name in OPTIONAL_POSITIONALS and argument.value is None:
+            argument.set_value("", cast=False)
+    _complete_context(machine)
+
+
+ParseMachine.complete_context = _optional_positionals
 
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
@@ -156,19 +173,27 @@ def _command(run, *args) -> int:
         raise BuildFailed(found.problems) from None
 
 
-@task(iterable=["path"], help={"path": "a file to check (repeat for more); default: all content",
-                               "changed": "check only what differs from the main branch (git)",
-                               "base": "the branch to compare with for --changed (default: origin/main, else main)",
-                               "content": "content folder (default: content)",
-                               "settings": "settings file (default: pelicanconf.py)"})
-def check(c, path=None, changed=False, base="", content="content", settings="pelicanconf.py"):
-    """Check content without building: one line per problem with the file, line and fix."""
+@task(iterable=["path"], positional=["file"],
+      help={"file": "a file to check: invoke check content/news/x.md (the same as --path)",
+            "path": "a file to check (repeat for more); default: all content",
+            "format": "text (default), or github: workflow annotations on the files' lines",
+            "changed": "check only what differs from the main branch (git)",
+            "base": "the branch to compare with for --changed (default: origin/main, else main)",
+            "content": "content folder (default: content)",
+            "settings": "settings file (default: pelicanconf.py)"})
+def check(c, file=None, path=None, format="text", changed=False, base="", content="content",
+          settings="pelicanconf.py"):
+    """Check content without building: every problem of every file at once, one line each with the
+    file, line and fix. invoke check [FILE] [--path FILE...] [--changed] [--format github]"""
     import os
 
+    if format not in ("text", "github"):
+        raise SystemExit("--format is text or github")
+    path = ([file] if file else []) + (path or [])
     if changed and not base:
         base = f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else (
             "origin/main" if c.run("git rev-parse --verify -q origin/main", hide=True, warn=True).ok else "main")
-    raise SystemExit(_command(_authoring().run_check, path or [], changed, base, content, settings))
+    raise SystemExit(_command(_authoring().run_check, path, changed, base, content, settings, format))
 
 
 @task(help={"lang": "only this language code", "format": "text (default) or json",

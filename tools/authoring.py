@@ -49,6 +49,20 @@ def plain(problem, root: Path) -> str:
     return f"{where}:{field} {problem.message}; {problem.fix}"
 
 
+def annotation(problem, root: Path, level: str = "error") -> str:
+    """A GitHub workflow command that shows the problem on its line of the pull request's diff."""
+    properties = {"file": shown(root, problem.path), "line": str(problem.line) if problem.line else None,
+                  "title": f"{problem.field}" if problem.field else None}
+    given = ",".join(f"{key}={_escaped(value, True)}" for key, value in properties.items() if value)
+    message = f"{problem.message}; {problem.fix}" if problem.fix else problem.message
+    return f"::{level} {given}::{_escaped(message)}"
+
+
+def _escaped(text: str, property: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property else text
+
+
 def changed_files(content: Path, base: str) -> list[str]:
     """Content files that differ from `base` (committed on this branch, staged, or not yet committed)."""
     def git(*args):
@@ -70,7 +84,7 @@ def changed_files(content: Path, base: str) -> list[str]:
     return sorted(found)
 
 
-def run_check(paths, changed: bool, base: str, content: str, settings_file: str) -> int:
+def run_check(paths, changed: bool, base: str, content: str, settings_file: str, fmt: str = "text") -> int:
     started = time.monotonic()
     settings = settings_of(settings_file)
     root = HERE / content if not Path(content).is_absolute() else Path(content)
@@ -85,9 +99,9 @@ def run_check(paths, changed: bool, base: str, content: str, settings_file: str)
     cache = settings.get("HUB_CACHE_PATH")
     report = content_check.check(root, settings, wanted, Path(cache) if cache else None)
     for problem in report.problems:
-        print(plain(problem, root))
+        print(annotation(problem, root) if fmt == "github" else plain(problem, root))
     for warning in report.warnings:
-        print("warning: " + plain(warning, root))
+        print(annotation(warning, root, "warning") if fmt == "github" else "warning: " + plain(warning, root))
     files = len({p.path for p in report.problems})
     seconds = time.monotonic() - started
     if report.problems:
@@ -162,7 +176,7 @@ def run_new(type_name: str, lang: str, title: str, content: str, settings_file: 
     root = HERE / content
     rel, text = scaffold.new_item(content_type, lang, title, build_time().date(), _vocabularies(root, languages),
                                   languages.default)
-    return _create(root, rel, text, "Fill in the fields marked REPLACE and the text, then run: invoke check --path "
+    return _create(root, rel, text, "Replace the placeholders (REPLACE ME, example.org, the text) and run: invoke check "
                    f"{shown(root, rel)}")
 
 
@@ -187,7 +201,7 @@ def run_translate(path: str, to: str, content: str, settings_file: str, done: bo
     text = scaffold.translation_stub((root / rel).read_text("utf-8"), source.content_type, revision)
     note = "" if revision else (" (no source_revision recorded: the original is not committed yet; "
                                 f"commit it, then run: invoke translate {shown(root, target)} --done)")
-    return _create(root, target, text, f"Translate it, then run: invoke check --path {shown(root, target)}{note}")
+    return _create(root, target, text, f"Translate it, then run: invoke check {shown(root, target)}{note}")
 
 
 def _record_done(root: Path, rel: str, source, languages, settings: dict) -> int:

@@ -80,10 +80,11 @@ def read(root: Path, files, languages, cache: ItemCache, attachments: list[str],
     through it, `invoke check` only the files a pull request touches."""
     vocabularies, problems = _vocabularies(root, files, languages)
     problems += attachment_policy.problems(root, [f.rel for f in files if f.attachment], set(attachments))
-    items, item_problems = _items(root, files, cache)
-    problems += item_problems + _term_problems(items, vocabularies)
+    items, item_problems, salvaged = _items(root, files, cache)
+    problems += item_problems + _term_problems(items + salvaged, vocabularies)
     items, attachment_problems = _measure_attachments(root, items, set(attachments))
-    problems += attachment_problems
+    problems += attachment_problems + _measure_attachments(root, salvaged, set(attachments))[1]
+    problems += links.link_problems(root, salvaged, languages, types)
     read_sources = {item.source for item in items}
     unreadable = frozenset(f.rel for f in files if f.content_type is not None and f.rel not in read_sources)
     tmap, drafts, errors, warnings = translations.build(items, languages, unreadable, cache)
@@ -120,7 +121,9 @@ def _vocabularies(root, files, languages):
 
 
 def _items(root, files, cache):
-    items, problems = [], []
+    """Items read, problems found, and what could be salvaged of the files with problems (for the
+    checks on whole items, so that every problem of a file comes out in one run)."""
+    items, problems, salvaged = [], [], []
     converter = None  # made on the first file the cache does not have
     names: dict[str, set[str]] = {}  # folder -> the file names in it, which suggested names must avoid
     for source in files:
@@ -138,9 +141,12 @@ def _items(root, files, cache):
             problems += item_problems
             if item:
                 cache.put(source.rel, source.lang, data, item)
+            elif part := reader.salvage(source, data, converter,
+                                        with_body=not any(p.field == "body" for p in item_problems)):
+                salvaged.append(part)
         if item:
             items.append(item)
-    return items, problems
+    return items, problems, salvaged
 
 
 def _term_problems(items, vocabularies) -> list[Problem]:
@@ -160,15 +166,34 @@ def _term_problems(items, vocabularies) -> list[Problem]:
                 continue
             for term in terms:
                 if term not in known:
-                    problems.append(Problem(item.source, item.lines[name], name, f"unknown term {term!r}",
-                                            _term_fix(term, known)))
+                    problems.append(Problem(item.source, item.lines[name], name, *_term_problem(term, known)))
     return problems
 
 
-def _term_fix(term, known) -> str:
+def _term_problem(term, known) -> tuple[str, str]:
+    by_label = term_of_label(term, known)
+    if by_label:
+        return (f"{term!r} is how the term {by_label!r} reads, not its id",
+                f"write `{by_label}`: files name terms by their id; readers see its label in their own language")
     close = difflib.get_close_matches(term, list(known.labels), n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"{hint}use a term id from {known.source}, or add the term there with a label in every language"
+    return (f"unknown term {term!r}",
+            f"{hint}use a term id from {known.source}, or add the term there with a label in every language")
+
+
+def term_of_label(text: str, known) -> str | None:
+    """The term whose id or label, in any language or script, `text` is ("Serbia", "Србија", "Srbija")."""
+    wanted = {_folded(text), reader.suggest_slug(text)}
+    for term, labels in sorted(known.labels.items()):
+        if term in wanted or wanted & {_folded(label) for label in labels.values()}:
+            return term
+    return None
+
+
+def _folded(text: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(text).casefold().strip()
 
 
 def _measure_attachments(root: Path, items, attachments: set[str]):

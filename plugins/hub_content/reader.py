@@ -17,7 +17,7 @@ from unidecode import unidecode
 
 from hub_build.errors import Problem, ProblemFound
 
-from . import frontmatter, render
+from . import frontmatter, placeholders, render
 from .fields import SLUG, WINDOWS_RESERVED
 from .scan import SourceFile
 
@@ -81,7 +81,7 @@ def read(source: SourceFile, data: bytes, converter=None,
         return None, [found.at(rel)]
     problems = _slug_problems(rel, taken)
     values, lines, field_problems = validate(rel, document.fields, source.content_type)
-    problems += field_problems
+    problems += field_problems + _leftovers(rel, document, source.content_type)
     try:
         body_html = render.to_html(document.body, converter)
     except ProblemFound as found:
@@ -93,6 +93,42 @@ def read(source: SourceFile, data: bytes, converter=None,
     key = f"{source.content_type.folder}:{_key_in_section(rel, source.lang, values.get('translation_key'))}"
     return Item(rel, source.lang, source.content_type.name, slug, key, values, lines,
                 body_html, digest(data), content_type=source.content_type), []
+
+
+def salvage(source: SourceFile, data: bytes, converter=None, with_body: bool = True) -> Item | None:
+    """What can still be read of a file that has problems: its valid fields and its body, so that the
+    checks made on whole items (terms, attachments, links) report on it in the same run. Without
+    `with_body` (its rendering failed already: it may take seconds) the body is left out."""
+    try:
+        text = decode(source.rel, data)
+    except ProblemFound:
+        return None
+    try:
+        document = frontmatter.parse(text)
+    except ProblemFound:
+        try:  # front matter that is not YAML: its body can still be checked
+            _, _, body, body_line = frontmatter.split(frontmatter.normalise(text))
+        except ProblemFound:
+            return None
+        document = frontmatter.Document({}, body, body_line)
+    left = {name for name, _, _ in _leftover_fields(document, source.content_type)}
+    values, lines, _ = validate(source.rel, {k: v for k, v in document.fields.items() if k not in left},
+                                source.content_type)
+    try:
+        body_html = render.to_html(document.body, converter) if with_body else ""
+    except ProblemFound:
+        body_html = ""
+    return Item(source.rel, source.lang, source.content_type.name, PurePosixPath(source.rel).stem, "", values,
+                lines, body_html, digest(data), content_type=source.content_type)
+
+
+def _leftover_fields(document, content_type):
+    return placeholders.leftovers(document.fields, document.body, content_type.schema)
+
+
+def _leftovers(rel, document, content_type) -> list[Problem]:
+    return [Problem(rel, document.fields[name].line if name in document.fields else document.body_line,
+                    name, message, fix) for name, message, fix in _leftover_fields(document, content_type)]
 
 
 def validate(rel, fields, content_type) -> tuple[dict, dict, list[Problem]]:

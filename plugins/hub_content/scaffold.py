@@ -1,6 +1,7 @@
 """Starting files for coordinators and translators: a new item with every required
-field filled in with a valid placeholder and the optional ones as comments, and a
-translation stub holding only what a translator translates.
+field filled in with a placeholder (placeholders.py; the check refuses any left in a
+file) and the optional ones as comments, and a translation stub holding only what a
+translator translates.
 
 Pure: returns (relative path, text); the caller refuses to overwrite anything."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import frontmatter
+from . import frontmatter, placeholders
 from .fields import Date, DateTime, File, Term, Terms, Url, YesNo
 from .reader import suggest_slug
 from .types import ContentType
@@ -29,11 +30,11 @@ def new_item(content_type: ContentType, lang: str, title: str, today: dt.date, v
         if spec.name in ("title", "source_revision", "translation_key", "status"):
             continue
         if spec.required or spec.name in content_type.scaffold:
-            lines.append(f"{spec.name}: {_placeholder(spec, today, vocabularies)}  # {spec.doc}")
+            lines.append(f"{spec.name}: {_placeholder(spec, today, vocabularies)}  # {spec.doc}{_choices(spec, vocabularies)}")
         else:
             optional.append(f"# {spec.name}: {_example(spec, vocabularies)}  ({spec.doc})")
     lines += ["# Optional fields: remove the '# ' in front of a line to use it."] + optional + ["---", "",
-              "Write the text here, in Markdown.", ""]
+              placeholders.BODY, ""]
     slug = suggest_slug(title)
     return item_path(content_type, lang, slug, default_lang), "\n".join(lines)
 
@@ -60,15 +61,18 @@ def _placeholder(spec, today: dt.date, vocabularies: dict) -> str:
         return f"{today + dt.timedelta(days=14)} {'16:00' if spec.name == 'end' else '15:00'}"
     if isinstance(kind, Date):
         return str(today + dt.timedelta(days=30) if spec.name == "deadline" else today)
-    if isinstance(kind, Term):
-        return _first_term(kind.vocabulary, vocabularies)
     if isinstance(kind, File):
-        return "https://example.org/replace-with-the-document"
+        return placeholders.DOCUMENT
     if isinstance(kind, Url):
-        return "https://example.org/replace-with-the-address"
+        return placeholders.ADDRESS
     if isinstance(kind, YesNo):
         return "yes"
-    return "REPLACE ME"
+    return placeholders.REPLACE
+
+
+def _choices(spec, vocabularies: dict) -> str:
+    known = vocabularies.get(spec.kind.vocabulary) if isinstance(spec.kind, Term) else None
+    return f"; one of: {', '.join(sorted(known.labels))}" if known else ""
 
 
 def _example(spec, vocabularies: dict) -> str:

@@ -13,3 +13,4 @@ HUB_PAGE_SIZE = 2
 HUB_CACHE_PATH = ""
 HUB_STRICT = True
 HUB_PROCESSES = 2  # the golden output must not depend on parallel rendering
+HUB_ADMIN = False  # the editor is 6 MB of Decap CMS; its configuration is tested in tests/unit/test_admin_config.py

@@ -133,11 +133,82 @@ def test_the_demo_content_passes_the_check(tmp_path):
     assert result.stdout.startswith("No problems")
 
 
+FIVE_MISTAKES = """\
+---
+title: Safe schools
+summary: (one or two sentences shown in listings)
+date: 2024-13-01
+resource_type: guide
+file: files/safe-schools.pdf
+topics: [online-safty]
+countries: [Србија]
+---
+See [the guide](/en/resources/nowhere/).
+"""
+COUNTRIES = "serbia:\n" + "".join(f"  {c}: {'Србија' if c == 'sr' else 'Serbia'}\n" for c in "en sq bs bg hr ro sr uk".split())
+
+
+def test_check_reports_every_mistake_of_a_file_in_one_run_plain_and_for_github(repo):
+    write_tree(repo / "content", {"resources/safe-schools.md": FIVE_MISTAKES, "data/countries.yaml": COUNTRIES})
+    plain = invoke(repo, "check", "content/resources/safe-schools.md")
+    assert plain.returncode == 1
+    assert plain.stdout.splitlines() == [
+        "content/resources/safe-schools.md:3: summary: still holds the hint '(one or two sentences shown in "
+        "listings)'; write the real value: one or two sentences shown in listings",
+        "content/resources/safe-schools.md:4: date: '2024-13-01' is not a real date; write the date as YYYY-MM-DD, "
+        "for example 2024-12-04",
+        "content/resources/safe-schools.md:6: file: no file content/files/safe-schools.pdf exists; put the file in "
+        "content/files/ and write its path as files/<name>, or give a web address",
+        "content/resources/safe-schools.md:7: topics: unknown term 'online-safty'; did you mean 'online-safety'? use "
+        "a term id from data/topics.yaml, or add the term there with a label in every language",
+        "content/resources/safe-schools.md:8: countries: 'Србија' is how the term 'serbia' reads, not its id; write "
+        "`serbia`: files name terms by their id; readers see its label in their own language",
+        "content/resources/safe-schools.md:10: body: links to /en/resources/nowhere/, which does not exist; check "
+        "the address; items are at /<language>/<section>/<file name>/ and attachments at /files/<name>",
+        plain.stdout.splitlines()[-1],
+    ]
+    assert plain.stdout.splitlines()[-1].startswith("6 problem(s) in 1 file(s)")
+    github = invoke(repo, "check", "--format", "github", "--path", "content/resources/safe-schools.md")
+    assert github.returncode == 1
+    annotations = github.stdout.splitlines()[:-1]
+    assert [line.split("::")[1] for line in annotations] == [
+        f"error file=content/resources/safe-schools.md,line={line},title={field}"
+        for line, field in [(3, "summary"), (4, "date"), (6, "file"), (7, "topics"), (8, "countries"), (10, "body")]]
+    assert annotations[4].endswith("::'Србија' is how the term 'serbia' reads, not its id; write `serbia`: files "
+                                   "name terms by their id; readers see its label in their own language")
+    refused = invoke(repo, "check", "--format", "yaml")
+    assert refused.returncode == 1 and "--format is text or github" in refused.stderr
+
+
+def test_check_takes_a_file_without_path_and_labels_in_any_language_are_refused(repo):
+    write_tree(repo / "content", {"data/countries.yaml": COUNTRIES, "news/second.md":
+                                  "---\ntitle: Second\ndate: 2024-12-05\ncountries: [Serbia]\n---\nText.\n"})
+    result = invoke(repo, "check", "content/news/second.md")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "content/news/second.md:4: countries: 'Serbia' is how the term 'serbia' reads, not its id; write `serbia`: "
+        "files name terms by their id; readers see its label in their own language")
+    write_tree(repo / "content", {"news/second.md": "---\ntitle: Second\ndate: 2024-12-05\ncountries: [serbia]\n---\n"})
+    assert invoke(repo, "check", "content/news/second.md").returncode == 0
+
+
 @pytest.mark.parametrize("kind", ["news", "resource", "event", "course", "opportunity"])
-def test_new_and_translate_make_files_that_pass_and_never_overwrite(repo, kind):
+def test_new_and_translate_make_files_that_pass_once_filled_in_and_never_overwrite(repo, kind):
     made = invoke(repo, "new", kind, "--title", "Čuvanje djece: a new item", "--lang", "hr")
     assert made.returncode == 0, made.stdout + made.stderr
     created = next((repo / "content/hr").rglob("cuvanje-djece-a-new-item.md"))
+    untouched = invoke(repo, "check")
+    assert untouched.returncode == 1
+    problems = untouched.stdout.splitlines()[:-1]
+    assert problems and all("still holds the placeholder" in line for line in problems), untouched.stdout
+    assert any(line.endswith("body: still holds the placeholder 'Write the text here, in Markdown.'; write the "
+                             "item's text after the second '---'") for line in problems)
+    text = created.read_text("utf-8").replace("Write the text here, in Markdown.", "Real text.")
+    text = text.replace("REPLACE ME", "guide" if kind == "resource" else "webinar" if kind == "event" else
+                        "vacancy" if kind == "opportunity" else "Terre des hommes")
+    text = text.replace("https://example.org/replace-with-the-document", "https://childhub.org/guide.pdf")
+    text = text.replace("https://example.org/replace-with-the-address", "https://childhub.org/apply")
+    created.write_text(text, "utf-8")
     assert invoke(repo, "check").returncode == 0, invoke(repo, "check").stdout
     before = created.read_bytes()
     again = invoke(repo, "new", kind, "--title", "Čuvanje djece: a new item", "--lang", "hr")

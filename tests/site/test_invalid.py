@@ -15,6 +15,7 @@ GOOD = {
     "data/topics.yaml": "online-safety:\n" + "".join(f"  {c}: Label {c}\n" for c in "en sq bs bg hr ro sr uk".split()),
     "data/event-types.yaml": "webinar:\n" + "".join(f"  {c}: Webinar {c}\n" for c in "en sq bs bg hr ro sr uk".split()),
     "data/resource-types.yaml": "guide:\n" + "".join(f"  {c}: Guide {c}\n" for c in "en sq bs bg hr ro sr uk".split()),
+    "data/opportunity-kinds.yaml": "vacancy:\n" + "".join(f"  {c}: Vacancy {c}\n" for c in "en sq bs bg hr ro sr uk".split()),
     "events/meet.md": "---\ntitle: Meeting\ndate: 2026-10-01\nstart: 2026-10-29 15:00\nend: 2026-10-29 16:00\n"
                       "event_type: webinar\nonline: yes\n---\nText.\n",
     "sr/events/meet.md": "---\ntitle: Састанак\n---\nТекст.\n",

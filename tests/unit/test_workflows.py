@@ -101,7 +101,9 @@ def deploy():
 def test_pull_requests_are_checked_built_tested_and_previewed(pr):
     assert "pull_request" in pr["on"]
     assert pr["permissions"] == {"contents": "read"}
-    assert all("permissions" not in job for job in pr["jobs"].values())
+    writers = {name: job["permissions"] for name, job in pr["jobs"].items() if "permissions" in job}
+    assert writers == {"comment": {"pull-requests": "write"}}
+    assert not uses(pr, "actions/checkout", "comment"), "the job that may write runs none of the pull request's code"
     assert pr["concurrency"]["cancel-in-progress"] is True and "${{" in pr["concurrency"]["group"]
 
     checkout = one(uses(pr, "actions/checkout"), "checks out")
@@ -111,16 +113,23 @@ def test_pull_requests_are_checked_built_tested_and_previewed(pr):
 
     setup = one([s for s in steps(pr) if s.get("run", "").strip() == "./hub setup"], "runs ./hub setup")
     check = one(runs(pr, "invoke check --changed"), "checks the changed content")
+    assert "--format github" in check["run"], "problems are annotations on the changed lines"
     build = one(runs(pr, "invoke build"), "builds the site")
     assert "--settings publishconf.py" in build["run"] and "--output public" in build["run"]
     test = one([s for s in steps(pr) if s.get("run", "").strip() == "./hub test"], "runs the tests")
     upload = one(uses(pr, "actions/upload-artifact"), "uploads the preview")
     assert upload["with"]["path"].rstrip("/") == "public"
-    summary = one(runs(pr, "invoke status"), "writes the translation status")
+    summary = one(runs(pr, "invoke status --format text"), "writes the translation status")
     assert "--format text" in summary["run"] and '>> "$GITHUB_STEP_SUMMARY"' in summary["run"]
     assert "always()" in summary["if"] or "!cancelled()" in summary["if"], "translators need it even after a failure"
 
-    order = [position(pr, s) for s in (checkout, setup, check, build, upload)]
+    comment = one(runs(pr, "tools/pr_comment.py"), "writes the comment")
+    assert "steps.preview.outputs.artifact-url" in comment["env"]["PREVIEW_URL"] and upload["id"] == "preview"
+    assert pr["jobs"]["check"]["outputs"]["comment"] == "${{ steps.comment.outputs.body }}"
+    post = one(steps(pr, "comment"), "posts the comment")
+    assert "gh pr comment" in post["run"] and post["env"]["BODY"] == "${{ needs.check.outputs.comment }}"
+
+    order = [position(pr, s) for s in (checkout, setup, check, build, upload, comment)]
     assert order == sorted(order)
     assert position(pr, setup) < position(pr, test)
 
