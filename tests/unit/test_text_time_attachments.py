@@ -182,3 +182,24 @@ def test_names_windows_cannot_hold_or_that_collide_get_a_free_name(rel, fix):
 
     problems = _slug_problems(rel, frozenset({"first", "First"}))
     assert len(problems) == 1 and problems[0].fix == fix
+
+
+def test_links_resolve_against_the_plan_of_their_language(tmp_path):
+    """plan_problems without Pelican: every address under a prefix must be a page of that language."""
+    from types import SimpleNamespace as Item
+
+    from hub_content import links
+    from hubtest import demo_languages
+
+    languages = demo_languages()
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.md").write_text("x\n[1](/en/abuot/)\n[2](/sq/news/b/)\n[3](/en/news/page/2/)\n"
+                                            "[4](/en/feed.atom)\n[5](/about/)\n[6](/en/about/)\n")
+    body = "".join(f'<a href="{target}">x</a>' for target in
+                   ("/en/abuot/", "/sq/news/b/", "/en/news/page/2/", "/en/feed.atom", "/about/", "/en/about/",
+                    "/", "/files/x.pdf"))
+    item = Item(source="news/a.md", body_html=body, draft=False)
+    planned = {"en": {"en/", "en/about/", "en/news/", "en/news/page/2/"}, "sq": {"sq/"}}
+    found = [(p.line, p.message) for p in links.plan_problems(tmp_path, [item], languages, planned)]
+    assert found == [(6, "links to /about/, which does not exist"), (2, "links to /en/abuot/, which does not exist"),
+                     (3, "links to /sq/news/b/, which does not exist")]
