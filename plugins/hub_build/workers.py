@@ -1,4 +1,5 @@
-"""Work spread over forked processes, one group of languages each (pages, search indexes).
+"""Work spread over forked processes: one group of languages each (pages, search indexes), or a
+share of many small jobs (reading files).
 
 Forked, not spawned: the workers share the read hub and the plan without pickling them.
 """
@@ -25,9 +26,9 @@ def workers(setting: int) -> int:
     return setting or os.cpu_count() or 1
 
 
-def _die_with(parent: int, work, *args) -> None:
-    """Run `work` in a forked process that ends when the build's process ends, even by SIGKILL: an
-    orphan would go on writing into a staging folder that the next build has removed."""
+def _end_with(parent: int) -> None:
+    """End this forked process when the build's process ends, even by SIGKILL: an orphan would go on
+    writing into a staging folder that the next build has removed."""
     try:
         import ctypes
 
@@ -36,7 +37,22 @@ def _die_with(parent: int, work, *args) -> None:
         pass
     if os.getppid() != parent:  # the build ended before prctl took effect
         os._exit(1)
+
+
+def _die_with(parent: int, work, *args) -> None:
+    _end_with(parent)
     work(*args)
+
+
+def map_forked(function, jobs: list, processes: int, chunk: int = 16) -> list:
+    """[function(job) for job in jobs], in that order, shared among `processes` forked processes when
+    there is enough work to pay for them. Each job and result is pickled, so jobs should be small
+    and results worth more than their copying (a parsed file, not a lookup)."""
+    if processes <= 1 or len(jobs) < 4 * chunk:
+        return [function(job) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes, initializer=_end_with, initargs=(os.getpid(),)) as pool:
+        return pool.map(function, jobs, chunksize=chunk)
 
 
 def run_forked(work, groups: list[list], *args) -> None:

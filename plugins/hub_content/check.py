@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub_build.errors import Problem
+from hub_build.workers import workers
 from hub_languages.model import LanguageTable
 
 from . import hub as hub_model
@@ -39,7 +40,8 @@ def check(root: Path, settings: dict, paths: list[str] | None = None, cache_fold
         problems = [p for p in problems if p.path in wanted]
         problems += [Problem(rel, 0, "", "does not exist", "check the path and the spelling of the file name")
                      for rel in sorted(paths) if not (root / rel).is_file()]
-    reading = hub_model.read(root, files, languages, ItemCache(cache_folder), attachments, types)
+    reading = hub_model.read(root, files, languages, ItemCache(cache_folder), attachments, types,
+                             workers(settings.get("HUB_PROCESSES", 0)))
     warnings = reading.warnings
     if paths is None:
         warnings += hub_model.unused_attachments(reading.items, attachments)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hub_build.errors import Problem, ProblemFound, fail_if
+from hub_build.workers import map_forked, workers
 from hub_languages.model import LanguageTable
 
 from . import attachments as attachment_policy
@@ -53,7 +54,8 @@ def load_hub(root: Path, settings: dict, cache_folder: Path | None = None) -> Hu
     types = content_types.of(settings)
     files, problems = scan.scan(root, languages, types)
     attachments = sorted(f.rel for f in files if f.attachment)
-    reading = read(root, files, languages, ItemCache(cache_folder), attachments, types)
+    reading = read(root, files, languages, ItemCache(cache_folder), attachments, types,
+                   workers(settings.get("HUB_PROCESSES", 0)))
     fail_if(problems + reading.problems)
     warnings = reading.warnings + unused_attachments(reading.items, attachments)
     hub = Hub(languages, reading.translations, reading.vocabularies, build_time(), reading.drafts, warnings,
@@ -75,12 +77,12 @@ class Reading:
 
 
 def read(root: Path, files, languages, cache: ItemCache, attachments: list[str],
-         types: content_types.ContentTypes | None = None) -> Reading:
+         types: content_types.ContentTypes | None = None, processes: int = 1) -> Reading:
     """Every check a build makes of content, in one place: `load_hub` reads the whole tree
     through it, `invoke check` only the files a pull request touches."""
     vocabularies, problems = _vocabularies(root, files, languages)
     problems += attachment_policy.problems(root, [f.rel for f in files if f.attachment], set(attachments))
-    items, item_problems, salvaged = _items(root, files, cache)
+    items, item_problems, salvaged = _items(root, files, cache, processes)
     problems += item_problems + _term_problems(items + salvaged, vocabularies)
     items, attachment_problems = _measure_attachments(root, items, set(attachments))
     problems += attachment_problems + _measure_attachments(root, salvaged, set(attachments))[1]
@@ -120,33 +122,55 @@ def _vocabularies(root, files, languages):
     return found, problems
 
 
-def _items(root, files, cache):
+def _items(root, files, cache, processes: int = 1):
     """Items read, problems found, and what could be salvaged of the files with problems (for the
-    checks on whole items, so that every problem of a file comes out in one run)."""
-    items, problems, salvaged = [], [], []
-    converter = None  # made on the first file the cache does not have
+    checks on whole items, so that every problem of a file comes out in one run). Files the cache
+    does not hold are parsed in `processes` forked processes: parsing Markdown is most of a cold read."""
     names: dict[str, set[str]] = {}  # folder -> the file names in it, which suggested names must avoid
     for source in files:
         folder, _, name = source.rel.rpartition("/")
         names.setdefault(folder, set()).add(name.removesuffix(".md"))
+    read_items: dict = {}  # source -> its item
+    missed = []
     for source in files:
         if source.content_type is None:
             continue  # vocabularies and attachments
-        data = (root / source.rel).read_bytes()
-        item = cache.get(source.rel, source.lang, data)
+        item = cache.get(source.rel, source.lang, (root / source.rel).read_bytes())
         if item is None:
-            converter = converter or render.converter()
-            item, item_problems = reader.read(source, data, converter,
-                                              frozenset(names.get(source.rel.rpartition("/")[0], ())))
+            missed.append((source, frozenset(names.get(source.rel.rpartition("/")[0], ()))))
+        else:
+            read_items[source.rel] = item
+    problems, salvaged = [], []
+    chunks = [(root, cache, missed[start:start + READ_CHUNK]) for start in range(0, len(missed), READ_CHUNK)]
+    for chunk in map_forked(_parse, chunks, processes, chunk=1):
+        for rel, item, item_problems, part in chunk:
             problems += item_problems
             if item:
-                cache.put(source.rel, source.lang, data, item)
-            elif part := reader.salvage(source, data, converter,
-                                        with_body=not any(p.field == "body" for p in item_problems)):
+                read_items[rel] = item
+            elif part:
                 salvaged.append(part)
-        if item:
-            items.append(item)
+    items = [read_items[source.rel] for source in files if source.rel in read_items]
     return items, problems, salvaged
+
+
+READ_CHUNK = 24  # files parsed with one Markdown converter, and sent back to the build in one piece
+
+
+def _parse(chunk):
+    """Parse the files of one chunk (and keep what parsed in the cache); one result per file."""
+    root, cache, sources = chunk
+    converter = render.converter()
+    results = []
+    for source, taken in sources:
+        data = (root / source.rel).read_bytes()
+        item, problems = reader.read(source, data, converter, taken)
+        part = None
+        if item:
+            cache.put(source.rel, source.lang, data, item)
+        else:
+            part = reader.salvage(source, data, converter, with_body=not any(p.field == "body" for p in problems))
+        results.append((source.rel, item, problems, part))
+    return results
 
 
 def _term_problems(items, vocabularies) -> list[Problem]:
