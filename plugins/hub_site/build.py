@@ -43,14 +43,14 @@ def build(pelican) -> None:
         extensions = [make() for make in discover(pelican.plugins)]
         site.catalogs = stage("catalogs", load_catalogs, site)
         for extension in extensions:
-            site.notices.update(extension.notices(site))
+            site.notices.update(stage(f"notices ({extension.name})", extension.notices, site))
         site.plan = stage("plan", plan_pages, site)
         for extension in extensions:
             site.plan.add_pages(list(stage(f"plan ({extension.name})", extension.pages, site)))
         shared = shared_files(site)  # the theme's files and the attachments, in no language's folder
         written = shared + filter_files(site) + [(extension.name, path) for extension in extensions
                                                  for path in extension.files(site)]
-        fail_if(site.plan.collisions(written, shared) + link_problems(site))
+        fail_if(stage("check", lambda: site.plan.collisions(written, shared) + link_problems(site)))
         stage("render", render_pages, site, content_written(site))
         for extension in extensions:
             stage(extension.name, extension.write, site)
