@@ -99,6 +99,31 @@ function transliterateSerbian(word) {
   return chars.map(function (char) { return own(SERBIAN_LATIN, char) || char; }).join("");
 }
 
+// Bulgarian and Ukrainian in the Latin letters of their official romanisation: Python's
+// romanisation.romanise, with the table the profile carries.
+function romanise(word, rules) {
+  var chars = Array.from(word);
+  if (!chars.some(isCyrillic)) return word;
+  var out = "", position = 0, length = chars.length;
+  while (position < length) {
+    var two = chars.slice(position, position + 2).join("");
+    if (position + 2 === length && own(rules.final, two) !== undefined) {
+      out += rules.final[two];
+      break;
+    }
+    if (own(rules.pairs, two) !== undefined) {
+      out += rules.pairs[two];
+      position += 2;
+      continue;
+    }
+    var char = chars[position], initial = position === 0 ? own(rules.initial, char) : undefined;
+    var letter = own(rules.letters, char);
+    out += initial !== undefined ? initial : letter !== undefined ? letter : char;
+    position += 1;
+  }
+  return out;
+}
+
 function droppableMark(base, mark) {
   if (isCyrillic(base)) return !(mark === BREVE || (mark === DIAERESIS && base === "і"));
   var code = base === "" ? 0 : base.codePointAt(0);
@@ -139,6 +164,7 @@ function Analyzer(profile) {
 Analyzer.prototype.fold = function (word) {
   word = casefold(word);
   if (this.profile.transliterate === "serbian") word = transliterateSerbian(word);
+  else if (this.profile.romanisation) word = romanise(word, this.profile.romanisation);
   return this.profile.stem_first ? word : unaccent(word);
 };
 
@@ -246,6 +272,7 @@ return {
   splitWords: splitWords,
   casefold: casefold,
   transliterateSerbian: transliterateSerbian,
+  romanise: romanise,
   unaccent: unaccent,
   lightStem: lightStem
 };
