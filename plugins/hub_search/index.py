@@ -8,7 +8,8 @@ hub of 50,000 documents; the figures quoted are from it.
 
 A record: {"id": int, "url", "title", "summary", "body_text", "section", "date": ISO or "",
 "terms": {"topics": [ids], "countries": [ids], "type": [ids], ...}} (strings unless said), and
-optionally "lang": the language tag of a record shown in another language than the index's.
+optionally "lang": the language tag of a record shown in another language than the index's, and
+"labels": the labels of its terms in the index's language (indexed as a field of their own).
 
 Why split: lunr.py's one index of the bench's 20,000 English documents (title, summary, body) is
 64 MB of JSON, 20 MB gzip; the first result must cost a reader at most ~150 KB, a later query ~30 KB.
@@ -99,7 +100,8 @@ from lunr.tokenizer import SEPARATOR_CHARS
 from hub_search.pipeline import Analyzer, profile, registered_functions
 
 FORMAT = "hub-search-2"
-FIELDS = (("title", 10), ("summary", 3), ("body", 1))  # weighted at build time
+# Weighted at build time; "labels" are the item's topic, type and country labels in the index's language.
+FIELDS = (("title", 10), ("summary", 3), ("labels", 3), ("body", 1))
 FIELD = "text"  # the shards' one lunr field
 SECTIONS = ("news", "resources", "events", "courses", "opportunities")  # numbering order; others follow, sorted
 DOC_COLUMNS = ("url", "title", "section", "date", "summary", "terms", "lang")
@@ -205,7 +207,7 @@ def check(records: list[dict]) -> None:
         if record["id"] in seen:
             raise RecordError(f"{name}: id used twice")
         seen.add(record["id"])
-        for key in ("url", "title", "summary", "body_text", "section", "date", "lang"):
+        for key in ("url", "title", "summary", "body_text", "section", "date", "lang", "labels"):
             if not isinstance(record.get(key, ""), str):
                 raise RecordError(f"{name}: {key} must be a string")
         if record["date"] and not re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", record["date"]):
@@ -259,7 +261,7 @@ class Postings:
         for name, _ in FIELDS:
             counters, field_lengths = [], []
             for record in records:
-                text = record["body_text"] if name == "body" else record[name]
+                text = record["body_text"] if name == "body" else record.get(name, "")
                 if name == "body" and settings.body_words is not None:
                     text = " ".join(text.split()[: settings.body_words])
                 tokens = terms(text)

@@ -181,14 +181,15 @@ def test_rows_files_hold_the_best_documents_of_frequent_terms(corpus):
     assert checked > 20
 
 
-def test_scores_are_those_of_one_three_field_lunr_py_index(corpus):
+def test_scores_are_those_of_one_four_field_lunr_py_index(corpus):
     records = corpus["ro"][:120]
     builder = configure_builder(Builder(), "ro")
     builder.ref("id")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for item in records:
-        builder.add({"id": item["id"], "title": item["title"], "summary": item["summary"], "body": item["body_text"]})
+        builder.add({"id": item["id"], "title": item["title"], "summary": item["summary"],
+                     "labels": item.get("labels", ""), "body": item["body_text"]})
     whole = builder.build()
     reader = Reader(build(records, "ro", SMALL))
     numbers = {item["id"]: number for number, item in enumerate(search_index.ordered(records))}
