@@ -265,8 +265,23 @@ function tokens(text, lang) {
   return pipeline.run(lunr.tokenizer(text)).map(String);
 }
 
+// The last word of `text` as the reader typed it and folded as the index folds words (not stemmed,
+// for matching the start of index terms), or null when there is none or it is a stopword.
+function lastWord(text, lang) {
+  var pieces = lunr.tokenizer(text);
+  var words = pieces.length ? splitWords(pieces[pieces.length - 1].toString()) : [];
+  if (!words.length) return null;
+  var word = words[words.length - 1], functions = functionsOf(lang), token = new lunr.Token(word, {});
+  for (var i = 1; i < functions.length && token; i++) {
+    if (/^hub-stemmer-/.test(functions[i].label)) break;
+    token = functions[i](token);
+  }
+  return token ? { word: word, folded: unaccent(token.toString()) } : null;
+}
+
 return {
   define: define,
+  lastWord: lastWord,
   configure: configure,
   tokens: tokens,
   splitWords: splitWords,
