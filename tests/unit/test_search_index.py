@@ -303,3 +303,17 @@ def test_a_bad_record_is_named(change, message):
 def test_an_id_used_twice_is_an_error():
     with pytest.raises(RecordError, match="id used twice"):
         build([record(1, "A"), record(1, "B")], "en")
+
+
+def test_a_label_finds_its_items_and_a_passage_holds_the_text_a_snippet_is_cut_from():
+    long_body = "Uvod. " * 50 + "Hraniteljske porodice trebaju podršku."
+    records = [dict(SERBIAN[0], labels="Породица Србија"), dict(SERBIAN[1], body_text=long_body), SERBIAN[2],
+               dict(SERBIAN[3], summary="", body_text="Kratko.")]
+    files = build(records, "sr", SMALL)
+    assert [hit["url"] for hit in search(files, "srbija")] == [SERBIAN[0]["url"]]  # the label, in either script
+    reader = Reader(files)
+    hit = reader.search("podrška")[0]
+    assert hit["url"] == SERBIAN[1]["url"] and "podršk" not in hit["summary"]
+    assert reader.passage(hit) == " ".join(long_body.split())
+    assert reader.search("kratko")[0]["passage"] is None  # the summary shown is already the whole text
+    assert any(name.startswith(reader.manifest["base"] + "p/") for name in unpack(files))
