@@ -27,7 +27,8 @@
  * With the option `prefix`, the query's last word also matches as the start of longer words
  * ("prot" finds "protection"): the index terms that begin with its folded form (at least
  * PREFIX_MIN letters, in at most PREFIX_SHARDS shards, the PREFIX_TERMS with most documents) count for
- * that word, each at PREFIX_WEIGHT of its score, so a whole word still ranks above the words it begins.
+ * that word, each at PREFIX_WEIGHT of its score and below every document of the whole word itself, so
+ * the whole word's matches keep their scores and order, and the words it begins come after them.
  * `terms` then lists those terms too (for marking them).
  *
  * Every query term is required. Scores are lunr.js's, per term (its BM25 weights over title x10,
@@ -222,15 +223,19 @@ Engine.prototype.prefixTerms = function (manifest, prefix, exact) {
 };
 
 // The last word's list: its own documents at their own scores, and those of the words it begins at
-// PREFIX_WEIGHT of their best score among them (a new list: the term's own stays as it is for others).
+// PREFIX_WEIGHT of their best score among them, kept below the lowest score of the word's own loaded
+// documents (a new list: the term's own stays as it is for other queries).
 function widened(list, extra) {
   if (!extra.length) return list;
   var wide = new TermList(list.term);
   list.docs.forEach(function (score, number) { wide.docs.set(number, score); });
+  // Below every document of the whole word: a rare longer word must not outrank the word typed.
+  var floor = Infinity;
+  list.docs.forEach(function (score) { floor = Math.min(floor, score); });
   extra.forEach(function (other) {
     other.docs.forEach(function (score, number) {
       if (list.docs.has(number)) return;
-      var weighted = Math.round(score * PREFIX_WEIGHT * 1000) / 1000;
+      var weighted = Math.min(Math.round(score * PREFIX_WEIGHT * 1000) / 1000, Math.max(0, floor - 0.001));
       if (!(wide.docs.get(number) >= weighted)) wide.docs.set(number, weighted);
     });
   });
