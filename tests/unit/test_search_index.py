@@ -216,7 +216,8 @@ def test_a_latin_query_finds_the_cyrillic_document_and_both_scripts_meet():
     assert hit == {"url": "/x/resources/2/", "title": "Čuvanje dece u porodici", "section": "resources",
                    "date": "2024-01-01", "summary": "Hraniteljstvo i čuvanje",
                    "terms": {"topics": ["alternative-care"], "type": ["guide"]}, "lang": "", "number": hit["number"],
-                   "score": hit["score"], "matched": ["cuvanj"]}
+                   "score": hit["score"], "matched": ["cuvanj"], "passage": hit["passage"]}
+    assert Reader(files).passage(hit) == "Vodič za hranitelje."
 
 
 def test_filters_sections_and_terms():
