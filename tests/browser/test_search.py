@@ -174,6 +174,7 @@ def test_a_query_naming_a_topic_offers_it_with_its_true_count_and_finds_its_item
     tab.wait_for_function("n => document.querySelectorAll('ol.search-results li').length === n", arg=len(tagged))
     assert sorted(hit["href"] for hit in results(tab)) == tagged
     assert tab.input_value("select[name=topics]") == "violence-against-children"
+    assert tab.is_hidden(".search-suggestions")  # a filter chosen: counts would no longer be the results'
 
 
 def test_bulgarian_typed_in_latin_letters_finds_the_cyrillic_item(served, tab):

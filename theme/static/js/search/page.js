@@ -66,12 +66,15 @@
   }
 
   // The filter values (topics, types, countries) whose label holds every word of the query, the last
-  // one perhaps only begun: [{ select, option }]. Applying one keeps the query, so its results are
-  // exactly the items of that value (their labels are indexed): the count shown is theirs.
+  // one perhaps only begun: [{ select, option }], when no filter is chosen yet. Applying one keeps the
+  // query, so its results are exactly the items of that value (their labels are indexed): the count
+  // shown is theirs.
   var labelTerms = new Map();  // option -> its label's index terms (computed once)
   var SUGGESTIONS = 3;
 
   function suggested(query, prefix) {
+    // A filter already chosen narrows the results: a value's count would no longer be theirs.
+    if (selects.some(function (select) { return select.value; })) { return []; }
     var terms = HubSearchPipeline.tokens(query, code);
     var last = prefix ? HubSearchPipeline.lastWord(query, code) : null;
     if (!terms.length && !last) { return []; }
@@ -79,7 +82,6 @@
     selects.forEach(function (select) {
       if (!select.dataset.name) { return; }
       select.querySelectorAll("option[data-label]").forEach(function (option) {
-        if (option.value === select.value) { return; }
         if (!labelTerms.has(option)) { labelTerms.set(option, HubSearchPipeline.tokens(option.dataset.label, code)); }
         var own = labelTerms.get(option);
         var whole = terms.length > 0 && terms.every(function (term) { return own.indexOf(term) !== -1; });
