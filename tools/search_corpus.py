@@ -204,9 +204,11 @@ def generate(n: int, seed: int = 2014, content: Path = CONTENT) -> dict[str, lis
                      "countries": sorted(rng.sample(countries, rng.randint(1, 2)))}
             if section in types:
                 terms["type"] = [rng.choice(types[section])]
+            # The build indexes the terms' labels in the index's language; their ids stand in for them.
+            labels = " ".join(value.replace("-", " ") for ids in terms.values() for value in ids)
             records.append({"id": number, "url": f"/{lang}/{section}/{slug(title, number)}/", "title": title,
                             "summary": summary, "body_text": body, "section": section,
-                            "date": date.isoformat(), "terms": terms})
+                            "date": date.isoformat(), "terms": terms, "labels": labels})
         corpus[lang] = records
     return corpus
 

@@ -56,7 +56,10 @@ class SearchExtension(Extension):
         for language in languages:
             shown = [(item, path, fallback) for item, path, fallback in records.shown_items(
                 plan.shown(language.code)) if fallbacks or not fallback]
-            self.found[language.code] = records.language_records(shown, lambda code: languages[code].tag, texts)
+            vocabularies = plan.hub.vocabularies
+            self.found[language.code] = records.language_records(
+                shown, lambda code: languages[code].tag, texts,
+                lambda vocabulary, value, lang=language.code: vocabularies[vocabulary].label(value, lang))
         return [search_page(language, self.found[language.code], plan.hub.vocabularies, plan.hub.types)
                 for language in languages]
 

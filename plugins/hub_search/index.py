@@ -8,7 +8,8 @@ hub of 50,000 documents; the figures quoted are from it.
 
 A record: {"id": int, "url", "title", "summary", "body_text", "section", "date": ISO or "",
 "terms": {"topics": [ids], "countries": [ids], "type": [ids], ...}} (strings unless said), and
-optionally "lang": the language tag of a record shown in another language than the index's.
+optionally "lang": the language tag of a record shown in another language than the index's, and
+"labels": the labels of its terms in the index's language (indexed as a field of their own).
 
 Why split: lunr.py's one index of the bench's 20,000 English documents (title, summary, body) is
 64 MB of JSON, 20 MB gzip; the first result must cost a reader at most ~150 KB, a later query ~30 KB.
@@ -25,8 +26,11 @@ What is built (paths relative to the language's search folder):
   <base>t/<n>.<k>.<i>.json
                       tier i of term k of shard n: the term's next documents, also a lunr index;
                       each tier multiplies what is loaded of the term by `tier_growth`
-  <base>d/<c>.json    the doc store: display rows [url, title, section, date, summary, terms, lang] of
-                      documents c*doc_chunk.. (fetched only for the results shown)
+  <base>d/<c>.json    the doc store: display rows [url, title, section, date, summary, terms, lang,
+                      passage] of documents c*doc_chunk.. (fetched only for the results shown)
+  <base>p/<n>.json    the passage of document n: its body text as indexed (a JSON string), fetched
+                      only for a result shown whose summary lacks the query's words, to cut the
+                      snippet from; its row's `passage` is its location (null: the summary is all)
   <base>r/<n>.<k>.json
                       rows file of term k of shard n (one of the `rows_terms` most frequent terms):
                       [number, *row] of its `term_rows` best documents, ~1.5 KB gzip; the engine
@@ -99,10 +103,11 @@ from lunr.tokenizer import SEPARATOR_CHARS
 from hub_search.pipeline import Analyzer, profile, registered_functions
 
 FORMAT = "hub-search-2"
-FIELDS = (("title", 10), ("summary", 3), ("body", 1))  # weighted at build time
+# Weighted at build time; "labels" are the item's topic, type and country labels in the index's language.
+FIELDS = (("title", 10), ("summary", 3), ("labels", 3), ("body", 1))
 FIELD = "text"  # the shards' one lunr field
 SECTIONS = ("news", "resources", "events", "courses", "opportunities")  # numbering order; others follow, sorted
-DOC_COLUMNS = ("url", "title", "section", "date", "summary", "terms", "lang")
+DOC_COLUMNS = ("url", "title", "section", "date", "summary", "terms", "lang", "passage")
 RECORD_KEYS = {"id", "url", "title", "summary", "body_text", "section", "date", "terms"}
 
 # lunr's tokenizer cuts at these (lunr.py's list; lunr.js cuts at \s and '-', and the hub trimmer
@@ -205,7 +210,7 @@ def check(records: list[dict]) -> None:
         if record["id"] in seen:
             raise RecordError(f"{name}: id used twice")
         seen.add(record["id"])
-        for key in ("url", "title", "summary", "body_text", "section", "date", "lang"):
+        for key in ("url", "title", "summary", "body_text", "section", "date", "lang", "labels"):
             if not isinstance(record.get(key, ""), str):
                 raise RecordError(f"{name}: {key} must be a string")
         if record["date"] and not re.fullmatch(r"\d{4}-\d\d-\d\d([T ].*)?", record["date"]):
@@ -239,6 +244,20 @@ def display_summary(record: dict, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:.") + "…"
 
 
+def passage_text(record: dict, settings: Settings) -> str:
+    """The body as the index holds it (its first `body_words` words): where a snippet is cut from."""
+    words = record["body_text"].split()
+    return " ".join(words if settings.body_words is None else words[: settings.body_words])
+
+
+def passage_member(number: int, record: dict, pack: Pack, settings: Settings) -> list[int] | None:
+    """The location of the document's passage, or None when the summary shown already holds it all."""
+    text = passage_text(record, settings)
+    if not text or (not record["summary"] and len(text) <= settings.summary_chars):
+        return None
+    return pack.put(f"p/{number}.json", dumps(text))
+
+
 # --- weights ---------------------------------------------------------------------------------------
 
 
@@ -259,7 +278,7 @@ class Postings:
         for name, _ in FIELDS:
             counters, field_lengths = [], []
             for record in records:
-                text = record["body_text"] if name == "body" else record[name]
+                text = record["body_text"] if name == "body" else record.get(name, "")
                 if name == "body" and settings.body_words is not None:
                     text = " ".join(text.split()[: settings.body_words])
                 tokens = terms(text)
@@ -453,11 +472,15 @@ def build(records: list[dict], lang: str, settings: Settings = Settings()) -> di
     refs = [ref(number) for number in range(len(records))]
     pack = Pack(settings.pack_bytes)
 
+    # Passages: each document's text as indexed, a member of its own that a result fetches only when
+    # its summary lacks the query's words; its row says where it is.
+    passages = [passage_member(number, record, pack, settings) for number, record in enumerate(records)]
     # The doc store: display rows, `doc_chunk` per member, in document-number order.
     rows = [[record["url"], record["title"], record["section"], record["date"],
              display_summary(record, settings.summary_chars),
-             {field: ids for field, ids in sorted(record["terms"].items()) if ids}, record.get("lang", "")]
-            for record in records]
+             {field: ids for field, ids in sorted(record["terms"].items()) if ids}, record.get("lang", ""),
+             passage]
+            for record, passage in zip(records, passages)]
     docs = pack.put_run([(f"d/{chunk}.json", dumps(rows[start: start + settings.doc_chunk]))
                          for chunk, start in enumerate(range(0, len(rows), settings.doc_chunk))])
     facets = facet_members(records, pack)
@@ -553,6 +576,10 @@ class Reader:
             rows.append(dict(zip(columns, data[number % chunk])))
         return rows
 
+    def passage(self, row: dict) -> str:
+        """The passage of a result (a row of `documents`), or "" when its summary is all it has."""
+        return self.member(f"p/{row.get('number', '')}.json", row["passage"]) if row["passage"] else ""
+
     def search(self, text: str, filters: dict | None = None, limit: int = 10) -> list[dict]:
         """Documents with every term of `text` (after the language's pipeline), best first."""
         registered_functions(self.manifest["lang"])
@@ -600,7 +627,10 @@ def unpack(files: dict[str, bytes]) -> dict[str, bytes]:
         return data
 
     for chunk in range(len(manifest["docs"]["sizes"])):
-        take(f"d/{chunk}.json", run_location(manifest["docs"], chunk))
+        rows = take(f"d/{chunk}.json", run_location(manifest["docs"], chunk))
+        for position, row in enumerate(rows):
+            if row[DOC_COLUMNS.index("passage")]:
+                take(f"p/{chunk * manifest['docs']['chunk'] + position}.json", row[DOC_COLUMNS.index("passage")])
     for values in manifest["facets"].values():
         for label, _, *location in values.values():
             take(label, location)

@@ -8,7 +8,8 @@ For every token that lunr's tokenizer cuts at whitespace and hyphens (and lowerc
 runs, in this order, functions registered in lunr under stable labels:
 
     hub-trimmer          NFKC; delete apostrophes and invisible joiners; split into words
-    hub-fold-<lang>      lowercase fully; Serbian Cyrillic to Latin (Serbian family);
+    hub-fold-<lang>      lowercase fully; Serbian Cyrillic to Latin (Serbian family), Bulgarian
+                         and Ukrainian to their official romanisation (romanisation.py);
                          strip diacritics, unless the language's stemmer needs them
     hub-stopwords-<lang> drop the language's function words, compared without diacritics
     hub-stemmer-<lang>   stem (Snowball or a light suffix stripper), then strip diacritics
@@ -29,6 +30,8 @@ from pathlib import Path
 import snowballstemmer
 from lunr.pipeline import Pipeline
 from lunr.tokenizer import Tokenizer
+
+from hub_search import romanisation
 
 DATA = Path(__file__).with_name("languages.json")
 
@@ -145,15 +148,20 @@ class Profile:
     lang: str
     stemmer: str | None = None  # a Snowball algorithm, "light", or None
     stem_first: bool = False  # the stemmer sees diacritics (stripped after stemming)
-    transliterate: str | None = None  # "serbian": Serbian Cyrillic becomes Latin
+    transliterate: str | None = None  # "serbian": Serbian Cyrillic becomes Latin; "bg", "uk": romanised
     stopwords: tuple[str, ...] = ()  # folded and sorted
     suffixes: tuple[str, ...] = ()  # folded, longest first (light stemmer)
     min_stem: int = 3
 
     def as_json(self) -> dict:
         return {"lang": self.lang, "stemmer": self.stemmer, "stem_first": self.stem_first,
-                "transliterate": self.transliterate, "stopwords": list(self.stopwords),
-                "suffixes": list(self.suffixes), "min_stem": self.min_stem}
+                "transliterate": self.transliterate, "romanisation": self.romanisation,
+                "stopwords": list(self.stopwords), "suffixes": list(self.suffixes), "min_stem": self.min_stem}
+
+    @property
+    def romanisation(self) -> dict | None:
+        """The romanisation table of a romanised language (the browser applies the same)."""
+        return romanisation.table(self.transliterate) if self.transliterate in romanisation.LANGUAGES else None
 
     @classmethod
     def from_json(cls, data: dict) -> Profile:
@@ -176,13 +184,20 @@ def make_profile(lang: str, entry: dict) -> Profile:
                          "'light' or null")
     if entry.get("stem_first") and stemmer is None:
         raise ValueError(f"search language {lang!r}: stem_first needs a stemmer")
-    if entry.get("transliterate") not in (None, "serbian"):
-        raise ValueError(f"search language {lang!r}: transliterate must be 'serbian' or null")
-    fold = lambda word: unaccent(casefold(word))  # noqa: E731 - the lists are compared folded
+    transliterate = entry.get("transliterate")
+    if transliterate not in (None, "serbian", *romanisation.LANGUAGES):
+        raise ValueError(f"search language {lang!r}: transliterate must be 'serbian', "
+                         f"{', '.join(map(repr, romanisation.LANGUAGES))} or null")
+    rules = romanisation.table(transliterate) if transliterate in romanisation.LANGUAGES else None
+    # The lists are compared folded; a romanised language's endings are romanised as word endings.
+    fold = lambda word: unaccent(romanisation.romanise(casefold(word), rules) if rules else casefold(word))  # noqa: E731
+    fold_suffix = lambda word: unaccent(romanisation.romanise_suffix(casefold(word), rules) if rules  # noqa: E731
+                                        else casefold(word))
+    suffixes = {fold_suffix(s) for s in entry.get("suffixes", ())} - {""}
     return Profile(lang=lang, stemmer=stemmer, stem_first=bool(entry.get("stem_first")),
-                   transliterate=entry.get("transliterate"),
+                   transliterate=transliterate,
                    stopwords=tuple(sorted({fold(word) for word in entry.get("stopwords", ())})),
-                   suffixes=tuple(sorted({fold(s) for s in entry.get("suffixes", ())}, key=lambda s: (-len(s), s))),
+                   suffixes=tuple(sorted(suffixes, key=lambda s: (-len(s), s))),
                    min_stem=int(entry.get("min_stem", 3)))
 
 
@@ -210,6 +225,7 @@ class Analyzer:
         self.profile = profile
         self._stopwords = frozenset(profile.stopwords)
         self._snowball = snowballstemmer.stemmer(profile.stemmer) if profile.stemmer not in (None, "light") else None
+        self._romanisation = profile.romanisation
         # A hub repeats its words: remember recent results of the word-level steps.
         self.fold = functools.lru_cache(maxsize=1 << 16)(self._fold)
         self.is_stopword = functools.lru_cache(maxsize=1 << 16)(self._is_stopword)
@@ -219,6 +235,8 @@ class Analyzer:
         word = casefold(word)
         if self.profile.transliterate == "serbian":
             word = transliterate_serbian(word)
+        elif self._romanisation is not None:
+            word = romanisation.romanise(word, self._romanisation)
         return word if self.profile.stem_first else unaccent(word)
 
     def _is_stopword(self, word: str) -> bool:

@@ -87,28 +87,49 @@ def body_text(item) -> str:
     return " ".join(part for part in (plain_text(item.body_html), fact_text(item)) if part)
 
 
-def record(number: int, item, path: str, fallback: bool, tag_of, texts: dict | None = None) -> dict:
+def label_text(item, terms: dict[str, list[str]], label_of) -> str:
+    """The labels of the item's topics, type and countries in the index's language, as one text:
+    readers search for "violence" and mean the items tagged "Violence against children".
+    `label_of(vocabulary, value)` gives a value's label in the index's language."""
+    parts = []
+    for field, ids in terms.items():
+        vocabulary = vocabulary_of(item.content_type, field)
+        parts.extend(label_of(vocabulary, value) for value in ids)
+    return " ".join(parts)
+
+
+def vocabulary_of(content_type, field: str) -> str:
+    name = content_type.type_field if field == "type" else field
+    return content_type.schema[name].kind.vocabulary
+
+
+def record(number: int, item, path: str, fallback: bool, tag_of, texts: dict | None = None,
+           label_of=None) -> dict:
     """The record of an item shown at `path`; `tag_of(code)` gives a language's tag, for fallbacks.
-    `texts` remembers items' body texts across the languages that show them (one dict per build)."""
+    `texts` remembers items' body texts across the languages that show them (one dict per build);
+    `label_of(vocabulary, value)` the labels of the index's language, indexed with the item."""
     if texts is None:
         text = body_text(item)
     elif (item.source, item.lang) in texts:  # a derived edition's version shares its base's source
         text = texts[item.source, item.lang]
     else:
         text = texts[item.source, item.lang] = body_text(item)
+    terms = item_terms(item)
     found = {
         "id": number, "url": path, "title": item.title, "summary": item.meta.get("summary", ""),
         "body_text": text,
-        "section": item.content_type.folder, "date": shown_date(item), "terms": item_terms(item),
+        "section": item.content_type.folder, "date": shown_date(item), "terms": terms,
     }
+    if label_of is not None and terms:
+        found["labels"] = label_text(item, terms, label_of)
     if fallback:
         found["lang"] = tag_of(item.lang)
     return found
 
 
-def language_records(shown, tag_of, texts: dict | None = None) -> list[dict]:
+def language_records(shown, tag_of, texts: dict | None = None, label_of=None) -> list[dict]:
     """Records of a language's items, numbered in the order given: (item, path, fallback) triples."""
-    return [record(number, item, path, fallback, tag_of, texts)
+    return [record(number, item, path, fallback, tag_of, texts, label_of)
             for number, (item, path, fallback) in enumerate(shown)]
 
 

@@ -150,3 +150,59 @@ def test_without_javascript_the_search_box_leads_to_the_browse_pages(browser, se
     links = tab.eval_on_selector_all(".search-browse a", "links => links.map(a => a.getAttribute('href'))")
     assert "/uk/resources/" in links and "/uk/topics/" in links
     context.close()
+
+
+def tagged_in_english(topic: str) -> list[str]:
+    """The English items of the demo tagged with `topic`, read from their source files."""
+    found = []
+    for path in sorted((ROOT / "content").glob("*/*.md")):
+        front_matter = path.read_text(encoding="utf-8").split("---")[1]
+        if topic in front_matter:
+            found.append(f"/en/{path.parent.name}/{path.stem}/")
+    return sorted(found)
+
+
+def test_a_query_naming_a_topic_offers_it_with_its_true_count_and_finds_its_items(served, tab):
+    tagged = tagged_in_english("violence-against-children")
+    assert len(tagged) >= 3
+    found = search(tab, served, "en", "violence")
+    assert set(tagged) <= {hit["href"] for hit in found}  # the label is searched
+    suggestion = tab.locator(".search-suggestions a", has_text="Violence against children")
+    assert suggestion.text_content() == f"Topic: Violence against children ({len(tagged)})"
+    suggestion.click()
+    tab.wait_for_url("**topics=violence-against-children**")
+    tab.wait_for_function("n => document.querySelectorAll('ol.search-results li').length === n", arg=len(tagged))
+    assert sorted(hit["href"] for hit in results(tab)) == tagged
+    assert tab.input_value("select[name=topics]") == "violence-against-children"
+    assert tab.is_hidden(".search-suggestions")  # a filter chosen: counts would no longer be the results'
+
+
+def test_bulgarian_typed_in_latin_letters_finds_the_cyrillic_item(served, tab):
+    found = search(tab, served, "bg", "zakrila")
+    hit = next(hit for hit in found if hit["href"] == "/bg/courses/child-protection-basics/")
+    assert hit["title"].startswith("Основи на закрилата")
+    assert "закрилата" in hit["marks"]
+
+
+def test_the_last_word_matches_as_a_prefix_and_the_snippet_shows_the_passage(served, tab):
+    found = search(tab, served, "en", "prot")
+    brief = next(hit for hit in found if hit["href"] == "/en/resources/juvenile-justice-diversion-policy-brief/")
+    assert "protocol" in brief["marks"]
+    snippet = tab.text_content("ol.search-results li:has(a[href='/en/resources/juvenile-justice-diversion-policy-brief/']) .snippet")
+    assert "protocol" in snippet and snippet.startswith("…")  # a passage of the text, not the summary
+    tab.fill("#search-query", "prot ")  # a finished word is a whole word: none is "prot"
+    tab.wait_for_function("document.querySelector('.search-status').textContent.startsWith('No results')")
+    assert not results(tab)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_search_page_does_not_scroll_sideways_on_a_phone(browser, served, width):
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    page.goto(f"{served}/en/search/?q=violence")
+    page.wait_for_selector("ol.search-results li")
+    assert page.is_visible(".search-filters select[name=topics]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    box = page.locator(".search-filters").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    context.close()

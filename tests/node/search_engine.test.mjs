@@ -18,6 +18,10 @@
 //   tiers     the number of tier files the query fetches
 //   rowsFiles the number of rows files it fetches     storeFiles  the number of doc store files
 //   scores    the exact scores, in order (with urls: Python's reader gave both)
+//   order     these URLs are found, in this order
+//   terms     the query's index terms (with the option prefix: those its last word begins too)
+//   passage   the first result's passage (search.passage) holds this text, and its excerpt
+//             (HubSearch.excerpt) holds `excerpt` and is at most 200 characters
 //
 // Exits 1 listing every failure.
 
@@ -77,6 +81,7 @@ async function runCase(HubSearch, folder, spec) {
   const log = [];
   const engine = HubSearch.open(`${ORIGIN}/${spec.lang}/search/manifest.json`, { fetch: fetchShim(folder, log) });
   const results = await engine.query(spec.text, spec.options || {});
+  const passage = spec.expect.passage && results.length ? await engine.passage(results[0]) : null;
   const manifest = JSON.parse(readFileSync(path.join(folder, spec.lang, "search", "manifest.json"), "utf8"));
   const prefix = `/${spec.lang}/search/${manifest.base}`;
   // Members are fetched from packs by range; the engine records each one it fetched by its name.
@@ -95,6 +100,16 @@ async function runCase(HubSearch, folder, spec) {
     }
   }
   if (expect.count !== undefined && results.length !== expect.count) fail("count", expect.count, results.length);
+  if (expect.order) {
+    const at = expect.order.map((url) => urls.indexOf(url));
+    if (at.some((i) => i === -1) || at.some((i, n) => n && i < at[n - 1])) fail("order", expect.order, urls);
+  }
+  if (expect.terms && !same(results.terms, expect.terms)) fail("terms", expect.terms, results.terms);
+  if (expect.passage) {
+    if (!passage || !passage.includes(expect.passage)) fail("passage", expect.passage, passage);
+    const cut = passage && HubSearch.excerpt(passage, new Set(results.terms), spec.lang);
+    if (!cut || !cut.text.includes(expect.excerpt) || cut.text.length > 200) fail("excerpt", expect.excerpt, cut);
+  }
   (expect.includes || []).forEach((url) => { if (!urls.includes(url)) fail("includes", url, urls); });
   (expect.excludes || []).forEach((url) => { if (urls.includes(url)) fail("excludes", url, urls); });
   if (expect.mode && results.mode !== expect.mode) fail("mode", expect.mode, results.mode);
@@ -123,7 +138,7 @@ async function runCase(HubSearch, folder, spec) {
     const files = data.filter((file) => file.startsWith(prefix));
     if (expect[key] !== undefined && files.length !== expect[key]) fail(key, expect[key], files);
   }
-  const unexpected = data.filter((file) => !/^(s|t|r|d|f)\//.test(file));
+  const unexpected = data.filter((file) => !/^(s|t|r|d|f|p)\//.test(file));
   if (unexpected.length) fail("only index files", [], unexpected);
   // Tier and rows files belong to the shards of the query's terms (a fresh engine fetched them).
   const fetchedShards = new Set(data.filter((file) => file.startsWith("s/")).map((file) => file.split("/")[1].split(".")[0]));
@@ -131,7 +146,7 @@ async function runCase(HubSearch, folder, spec) {
   if (strays.length) fail("tier or rows files of shards not fetched", [], strays);
   for (const result of results) {
     const keys = Object.keys(result).sort();
-    const wanted = ["date", "lang", "matched", "score", "section", "summary", "terms", "title", "url"];
+    const wanted = ["date", "lang", "matched", "passage", "score", "section", "summary", "terms", "title", "url"];
     if (!same(keys, wanted)) { fail("result keys", wanted, keys); break; }
   }
   return failures;

@@ -39,6 +39,15 @@ KNOWN = [
      ["sr-latn/resources/online-grooming-guide-for-teachers/"]),
     ("a Cyrillic query finds it on the Serbian Latin hub too", "sr-latn", "мамљење",
      ["sr-latn/resources/online-grooming-guide-for-teachers/"]),
+    ("Bulgarian typed in Latin letters finds a Cyrillic item", "bg", "zakrila na deteto",
+     ["bg/courses/child-protection-basics/"]),
+    ("Ukrainian typed in Latin letters finds a Cyrillic item", "uk", "zakhyst ditei",
+     ["uk/courses/child-protection-basics/"]),
+    ("a topic's label finds its items in English", "en", "violence",
+     ["en/news/croatian-helpline-volunteers/", "en/resources/positive-discipline-guide/"]),
+    ("and in Serbian, by the Serbian label's words, in either script", "sr", "nasilje",
+     ["sr/news/croatian-helpline-volunteers/", "sr/resources/positive-discipline-guide/"]),
+    ("and in Ukrainian, typed in Latin letters", "uk", "nasylstvo", ["uk/resources/positive-discipline-guide/"]),
 ]
 
 
@@ -84,6 +93,11 @@ def test_the_known_words_are_in_the_demo_as_the_cases_say(demo):
     assert "organizații" in page(demo, "ro/resources/safe-internet-guide-for-parents/").text_content()
     assert "organizaţii" in page(demo, "ro/resources/ghid-metodologic-asistenti-sociali-comunitari/").text_content()
     assert "disciplined" not in page(demo, "en/resources/positive-discipline-guide/").text_content()
+    assert "закрила" in page(demo, "bg/courses/child-protection-basics/").text_content()
+    assert "захист" in page(demo, "uk/courses/child-protection-basics/").text_content().lower()
+    # The label cases find items whose own text does not have the word.
+    source = (ROOT / "content" / "resources" / "positive-discipline-guide.md").read_text(encoding="utf-8")
+    assert "violence" not in source.split("---", 2)[2].lower() and "violence-against-children" in source
 
 
 def test_the_served_lunr_is_the_pinned_npm_one():

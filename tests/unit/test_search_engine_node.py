@@ -43,7 +43,13 @@ KEY_DOCUMENTS = {
     "en": [record(1, "en", "Child protection systems in the region", topics=["child-participation"]),
            record(2, "en", "Family support after a crisis", section="resources", type=["guide"],
                   topics=["alternative-care"]),
-           record(3, "en", "Foster care standards", section="events")],
+           record(3, "en", "Foster care standards", section="events"),
+           record(4, "en", "Caregivers meet in Sarajevo", section="events"),
+           record(5, "en", "Relatives who raise children", summary="A short summary.",
+                  body="Grandparents, aunts and older siblings raise many children in the region. " * 6
+                  + "Such kinship arrangements, zorvanic ones, need support from social services too.")],
+    "bg": [record(1, "bg", "Закрила на детето в училищата", topics=["online-safety"]),
+           record(2, "bg", "Юлия и историята на семейството", section="resources")],
 }
 
 
@@ -145,6 +151,17 @@ def cases(folder) -> list[dict]:
          {"mode": "all", "includes": [url("sr", 1)], "excludes": [url("sr", 2)],
           **python_results(folder, "sr", "čovek porodica")}),
         ("a query of stopwords finds nothing", "sr", "i ili", {}, {"count": 0}),
+        ("the last word begun finds the words it begins", "en", "systems protec", {"prefix": True},
+         {"includes": [url("en", 1)], "terms": ["system", "protec", "protect"]}),
+        ("without the prefix option it is a whole word", "en", "protec", {}, {"count": 0}),
+        ("a whole word ranks above the words it begins", "en", "care", {"prefix": True, "limit": 1000},
+         {"order": [url("en", 3), url("en", 4)]}),
+        ("a stopword begun is no prefix", "en", "the", {"prefix": True}, {"count": 0}),
+        ("a result's passage is the text where the words are", "en", "zorvanic", {},
+         {"urls": [url("en", 5)], "passage": "Such kinship arrangements", "excerpt": "kinship arrangements, zorvanic"}),
+        ("Bulgarian typed in Latin letters finds Cyrillic", "bg", "zakrila uchilishtata", {},
+         {"includes": [url("bg", 1)], "mode": "all"}),
+        ("with the official -ia ending", "bg", "yulia istoria", {}, {"includes": [url("bg", 2)], "mode": "all"}),
     ]
     return [{"name": name, "lang": lang, "text": text, "options": options, "expect": expect}
             for name, lang, text, options, expect in listing]

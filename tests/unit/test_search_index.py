@@ -181,14 +181,15 @@ def test_rows_files_hold_the_best_documents_of_frequent_terms(corpus):
     assert checked > 20
 
 
-def test_scores_are_those_of_one_three_field_lunr_py_index(corpus):
+def test_scores_are_those_of_one_four_field_lunr_py_index(corpus):
     records = corpus["ro"][:120]
     builder = configure_builder(Builder(), "ro")
     builder.ref("id")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for item in records:
-        builder.add({"id": item["id"], "title": item["title"], "summary": item["summary"], "body": item["body_text"]})
+        builder.add({"id": item["id"], "title": item["title"], "summary": item["summary"],
+                     "labels": item.get("labels", ""), "body": item["body_text"]})
     whole = builder.build()
     reader = Reader(build(records, "ro", SMALL))
     numbers = {item["id"]: number for number, item in enumerate(search_index.ordered(records))}
@@ -215,7 +216,8 @@ def test_a_latin_query_finds_the_cyrillic_document_and_both_scripts_meet():
     assert hit == {"url": "/x/resources/2/", "title": "Čuvanje dece u porodici", "section": "resources",
                    "date": "2024-01-01", "summary": "Hraniteljstvo i čuvanje",
                    "terms": {"topics": ["alternative-care"], "type": ["guide"]}, "lang": "", "number": hit["number"],
-                   "score": hit["score"], "matched": ["cuvanj"]}
+                   "score": hit["score"], "matched": ["cuvanj"], "passage": hit["passage"]}
+    assert Reader(files).passage(hit) == "Vodič za hranitelje."
 
 
 def test_filters_sections_and_terms():
@@ -302,3 +304,17 @@ def test_a_bad_record_is_named(change, message):
 def test_an_id_used_twice_is_an_error():
     with pytest.raises(RecordError, match="id used twice"):
         build([record(1, "A"), record(1, "B")], "en")
+
+
+def test_a_label_finds_its_items_and_a_passage_holds_the_text_a_snippet_is_cut_from():
+    long_body = "Uvod. " * 50 + "Hraniteljske porodice trebaju podršku."
+    records = [dict(SERBIAN[0], labels="Породица Србија"), dict(SERBIAN[1], body_text=long_body), SERBIAN[2],
+               dict(SERBIAN[3], summary="", body_text="Kratko.")]
+    files = build(records, "sr", SMALL)
+    assert [hit["url"] for hit in search(files, "srbija")] == [SERBIAN[0]["url"]]  # the label, in either script
+    reader = Reader(files)
+    hit = reader.search("podrška")[0]
+    assert hit["url"] == SERBIAN[1]["url"] and "podršk" not in hit["summary"]
+    assert reader.passage(hit) == " ".join(long_body.split())
+    assert reader.search("kratko")[0]["passage"] is None  # the summary shown is already the whole text
+    assert any(name.startswith(reader.manifest["base"] + "p/") for name in unpack(files))

@@ -16,8 +16,9 @@ import snowballstemmer
 from lunr.builder import Builder
 from lunr.index import Index
 
-from hub_search.pipeline import (Analyzer, Profile, configure_builder, make_profile, profile, profiles, split_words,
-                                 tokens, unaccent)
+from hub_search.pipeline import (Analyzer, Profile, casefold, configure_builder, make_profile, profile, profiles,
+                                 split_words, tokens, unaccent)
+from hub_search.romanisation import romanise
 from hubtest import ROOT, demo_languages
 
 VECTORS = json.loads((ROOT / "tests" / "search" / "vectors.json").read_text(encoding="utf-8"))
@@ -64,7 +65,7 @@ def test_a_stemmer_that_sees_diacritics_still_joins_comma_and_cedilla():
     ("ro", "copilului", "copil"), ("ro", "organizațiile", "organizații"),
     ("sr", "porodicama", "породица"), ("sr", "деце", "djeca"),
     ("hr", "školama", "škola"), ("bs", "izvještaja", "izvještaji"),
-    ("sq", "fëmijëve", "fëmijë"), ("bg", "училищата", "училище"), ("uk", "школою", "школа"),
+    ("sq", "fëmijëve", "fëmijë"), ("bg", "децата", "деца"), ("uk", "школою", "школа"),
     ("ru", "насилием", "насилие"), ("hu", "gyermekeknek", "gyermekek"),
 ])
 def test_an_inflected_form_meets_its_base_form(lang, inflected, base):
@@ -76,10 +77,35 @@ def test_an_unknown_language_is_trimmed_and_folded_only():
     assert profile("xx") == Profile(lang="xx")
 
 
-@pytest.mark.parametrize("lang", ["bg", "uk"])
-def test_bulgarian_and_ukrainian_stay_cyrillic(lang):
-    for term in tokens("човек деца народ", lang):
-        assert all("\u0400" <= char <= "\u04ff" for char in term), term
+# Examples of the official systems: Bulgaria's Transliteration Act (2009) and Ukraine's
+# resolution 55 of the Cabinet of Ministers (2010), which lists these names.
+@pytest.mark.parametrize("lang, cyrillic, latin", [
+    ("bg", "София", "sofia"), ("bg", "Шумен", "shumen"), ("bg", "Златица", "zlatitsa"),
+    ("bg", "Оряховица", "oryahovitsa"), ("bg", "Щастлив", "shtastliv"), ("bg", "Бургас", "burgas"),
+    ("bg", "Юлия", "yulia"), ("bg", "Шофьор", "shofyor"), ("bg", "история", "istoria"),
+    ("uk", "Алушта", "alushta"), ("uk", "Згорани", "zghorany"), ("uk", "Розгон", "rozghon"),
+    ("uk", "Ізмаїл", "izmail"), ("uk", "Їжакевич", "yizhakevych"), ("uk", "Кадиївка", "kadyivka"),
+    ("uk", "Йосипівка", "yosypivka"), ("uk", "Стрий", "stryi"), ("uk", "Олексій", "oleksii"),
+    ("uk", "Юрій", "yurii"), ("uk", "Корюківка", "koriukivka"), ("uk", "Яготин", "yahotyn"),
+    ("uk", "Костянтин", "kostiantyn"), ("uk", "Феодосія", "feodosiia"), ("uk", "Щербухи", "shcherbukhy"),
+    ("uk", "Гоща", "hoshcha"), ("uk", "Харків", "kharkiv"), ("uk", "Житомир", "zhytomyr"),
+    ("uk", "Єнакієве", "yenakiieve"), ("uk", "Рівне", "rivne"), ("uk", "Біла Церква", "bila tserkva"),
+    ("uk", "Ґорґани", "gorgany"), ("uk", "Знамʼянка", "znamianka"),
+])
+def test_bulgarian_and_ukrainian_are_romanised_officially(lang, cyrillic, latin):
+    words = [romanise(casefold(word), profile(lang).romanisation) for word in split_words(cyrillic)]
+    assert " ".join(words) == latin
+
+
+@pytest.mark.parametrize("lang, cyrillic, latin", [
+    ("bg", "Закрила на детето", "zakrila na deteto"), ("bg", "Социалните работници", "sotsialnite rabotnitsi"),
+    ("bg", "ДЕЦАТА в училищата", "detsata v uchilishtata"),
+    ("uk", "Захист дітей від насильства", "zakhyst ditei vid nasylstva"), ("uk", "школою", "shkoloiu"),
+    ("uk", "Україна", "Ukraina"),
+])
+def test_bulgarian_and_ukrainian_typed_in_latin_find_cyrillic(lang, cyrillic, latin):
+    assert tokens(latin, lang) == tokens(cyrillic, lang)
+    assert tokens(cyrillic, lang)
 
 
 def test_serbian_leaves_other_cyrillic_languages_whole():

@@ -64,3 +64,20 @@ def test_every_type_field_is_a_term_of_its_content_type():
     declared = {t.name: t.type_field for t in TYPES if t.type_field}
     assert declared == {"resource": "resource_type", "event": "event_type", "course": "level", "opportunity": "kind"}
     assert all(isinstance(TYPES.by_name[name].schema[field].kind, Term) for name, field in declared.items())
+
+
+def test_the_labels_of_topics_type_and_countries_are_indexed_in_the_index_language():
+    labels = {("topics", "online-safety"): "Безбедност на интернету", ("countries", "serbia"): "Србија",
+              ("countries", "croatia"): "Хрватска", ("resource-types", "guide"): "Водич",
+              ("event-types", "webinar"): "Вебинар"}
+    asked = []
+
+    def label_of(vocabulary, value):
+        asked.append(vocabulary)
+        return labels[vocabulary, value]
+
+    guide, webinar = language_records([(GUIDE, "a/", False), (WEBINAR, "b/", True)], tags, None, label_of)
+    assert guide["labels"] == "Безбедност на интернету Србија Хрватска Водич"
+    assert webinar["labels"] == "Безбедност на интернету Вебинар"
+    assert "event-types" in asked and "resource-types" in asked
+    assert "labels" not in language_records([(GUIDE, "a/", False)], tags)[0]  # without labels, none

@@ -19,6 +19,7 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var status = document.querySelector(".search-status");
   var list = document.querySelector(".search-results");
+  var suggestions = document.querySelector(".search-suggestions");
   var more = document.querySelector(".search-more");
   var browse = document.querySelector(".search-browse");
   var languages = JSON.parse(data.languages || "{}");
@@ -64,6 +65,69 @@
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
+  // The filter values (topics, types, countries) whose label holds every word of the query, the last
+  // one perhaps only begun: [{ select, option }], when no filter is chosen yet. Applying one keeps the
+  // query, so its results are exactly the items of that value (their labels are indexed): the count
+  // shown is theirs.
+  var labelTerms = new Map();  // option -> its label's index terms (computed once)
+  var SUGGESTIONS = 3;
+
+  function suggested(query, prefix) {
+    // A filter already chosen narrows the results: a value's count would no longer be theirs.
+    if (selects.some(function (select) { return select.value; })) { return []; }
+    var terms = HubSearchPipeline.tokens(query, code);
+    var last = prefix ? HubSearchPipeline.lastWord(query, code) : null;
+    if (!terms.length && !last) { return []; }
+    var found = [];
+    selects.forEach(function (select) {
+      if (!select.dataset.name) { return; }
+      select.querySelectorAll("option[data-label]").forEach(function (option) {
+        if (!labelTerms.has(option)) { labelTerms.set(option, HubSearchPipeline.tokens(option.dataset.label, code)); }
+        var own = labelTerms.get(option);
+        var whole = terms.length > 0 && terms.every(function (term) { return own.indexOf(term) !== -1; });
+        var begun = last && terms.slice(0, -1).every(function (term) { return own.indexOf(term) !== -1; }) &&
+          own.some(function (term) { return term.slice(0, last.folded.length) === last.folded; });
+        if (whole || begun) { found.push({ select: select, option: option }); }
+      });
+    });
+    return found.slice(0, SUGGESTIONS);
+  }
+
+  function showSuggestions(query, prefix) {
+    suggestions.replaceChildren();
+    suggested(query, prefix).forEach(function (found) {
+      var li = element("li"), link = element("a");
+      var params = new URLSearchParams(location.search);
+      params.set(found.select.name, found.option.value);
+      link.href = location.pathname + "?" + params.toString();
+      link.textContent = found.select.dataset.name + ": " + found.option.dataset.label + " (" + found.option.dataset.count + ")";
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        found.select.value = found.option.value;
+        run(false);
+      });
+      li.appendChild(link);
+      suggestions.appendChild(li);
+    });
+    suggestions.hidden = !suggestions.childElementCount;
+  }
+
+  // A result whose summary has none of the query's words shows the passage of its text that has them.
+  function passage(li, result, terms) {
+    var summary = result.summary || "";
+    var hit = (summary.match(/[\p{L}\p{N}\p{M}'’ʼ]+/gu) || []).some(function (word) {
+      return HubSearchPipeline.tokens(word, code).some(function (token) { return terms.has(token); });
+    });
+    if (hit || !result.passage) { return; }
+    engine.passage(result).then(function (text) {
+      var cut = HubSearch.excerpt(text, terms, code);
+      if (!cut || !li.isConnected) { return; }
+      var snippet = li.querySelector("p.snippet") || li.appendChild(element("p", "snippet"));
+      snippet.replaceChildren();
+      marked(snippet, (cut.before ? "… " : "") + cut.text + (cut.after ? " …" : ""), terms);
+    }, function () {});  // the summary stays
+  }
+
   function element(name, className) {
     var node = document.createElement(name);
     if (className) { node.className = className; }
@@ -96,7 +160,7 @@
     }
     li.appendChild(meta);
     if (result.summary) {
-      var snippet = element("p");
+      var snippet = element("p", "snippet");
       marked(snippet, result.summary, terms);
       li.appendChild(snippet);
     }
@@ -119,6 +183,7 @@
       var li = entry(result, terms);
       first = first || li;
       list.appendChild(li);
+      passage(li, result, terms);
     });
     shown = (append ? shown : 0) + results.length;
     list.hidden = shown === 0;
@@ -140,7 +205,10 @@
     clearTimeout(timer);
     var query = input.value.trim(), mine = ++ticket;
     remember(query);
+    var prefix = !/\s$/.test(input.value);  // the last word is still being typed
     if (!query) {
+      suggestions.replaceChildren();
+      suggestions.hidden = true;
       list.replaceChildren();
       list.hidden = more.hidden = true;
       status.textContent = "";
@@ -150,7 +218,8 @@
     var slow = setTimeout(function () { if (mine === ticket) { status.textContent = data.searching; } }, SLOW);
     engine.manifest.then(function (manifest) {
       code = manifest.profile.lang;
-      return engine.query(query, { filters: chosenFilters(), limit: PAGE, offset: append ? shown : 0 });
+      if (!append && mine === ticket) { showSuggestions(query, prefix); }
+      return engine.query(query, { filters: chosenFilters(), limit: PAGE, offset: append ? shown : 0, prefix: prefix });
     }).then(function (results) {
       clearTimeout(slow);
       if (mine === ticket) { show(results, query, append); }

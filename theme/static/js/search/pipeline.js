@@ -99,6 +99,31 @@ function transliterateSerbian(word) {
   return chars.map(function (char) { return own(SERBIAN_LATIN, char) || char; }).join("");
 }
 
+// Bulgarian and Ukrainian in the Latin letters of their official romanisation: Python's
+// romanisation.romanise, with the table the profile carries.
+function romanise(word, rules) {
+  var chars = Array.from(word);
+  if (!chars.some(isCyrillic)) return word;
+  var out = "", position = 0, length = chars.length;
+  while (position < length) {
+    var two = chars.slice(position, position + 2).join("");
+    if (position + 2 === length && own(rules.final, two) !== undefined) {
+      out += rules.final[two];
+      break;
+    }
+    if (own(rules.pairs, two) !== undefined) {
+      out += rules.pairs[two];
+      position += 2;
+      continue;
+    }
+    var char = chars[position], initial = position === 0 ? own(rules.initial, char) : undefined;
+    var letter = own(rules.letters, char);
+    out += initial !== undefined ? initial : letter !== undefined ? letter : char;
+    position += 1;
+  }
+  return out;
+}
+
 function droppableMark(base, mark) {
   if (isCyrillic(base)) return !(mark === BREVE || (mark === DIAERESIS && base === "і"));
   var code = base === "" ? 0 : base.codePointAt(0);
@@ -139,6 +164,7 @@ function Analyzer(profile) {
 Analyzer.prototype.fold = function (word) {
   word = casefold(word);
   if (this.profile.transliterate === "serbian") word = transliterateSerbian(word);
+  else if (this.profile.romanisation) word = romanise(word, this.profile.romanisation);
   return this.profile.stem_first ? word : unaccent(word);
 };
 
@@ -239,13 +265,29 @@ function tokens(text, lang) {
   return pipeline.run(lunr.tokenizer(text)).map(String);
 }
 
+// The last word of `text` as the reader typed it and folded as the index folds words (not stemmed,
+// for matching the start of index terms), or null when there is none or it is a stopword.
+function lastWord(text, lang) {
+  var pieces = lunr.tokenizer(text);
+  var words = pieces.length ? splitWords(pieces[pieces.length - 1].toString()) : [];
+  if (!words.length) return null;
+  var word = words[words.length - 1], functions = functionsOf(lang), token = new lunr.Token(word, {});
+  for (var i = 1; i < functions.length && token; i++) {
+    if (/^hub-stemmer-/.test(functions[i].label)) break;
+    token = functions[i](token);
+  }
+  return token ? { word: word, folded: unaccent(token.toString()) } : null;
+}
+
 return {
   define: define,
+  lastWord: lastWord,
   configure: configure,
   tokens: tokens,
   splitWords: splitWords,
   casefold: casefold,
   transliterateSerbian: transliterateSerbian,
+  romanise: romanise,
   unaccent: unaccent,
   lightStem: lightStem
 };

@@ -13,7 +13,9 @@
  *   search.query("cuvanje dece", { filters: { section: "news", topics: ["online-safety"] } })
  *     .then(function (results) { ... });
  *
- * results: [{ url, title, section, date, summary, terms, lang, score, matched }], best first. `lang` is
+ * results: [{ url, title, section, date, summary, terms, lang, passage, score, matched }], best first.
+ * `passage` locates the document's text (the part the index holds), fetched only on demand with
+ * search.passage(result); excerpt(text, terms, lang) cuts the window of it that shows the query's words. `lang` is
  * the language tag of a result shown in another language than the index's (a fallback), else "". `matched`
  * lists the query's index terms the document has: a word of the title or summary matched when
  * HubSearchPipeline.tokens(word, lang) gives one of them. `terms` are the document's filter terms
@@ -21,6 +23,13 @@
  * `terms` (the query's index terms), `total` (matches found so far: exact when `complete`),
  * `complete` (every document of every term was considered) and `mode`: "all" when every term is in
  * every result, "any" when no document has them all and the results hold some of them (most first).
+ *
+ * With the option `prefix`, the query's last word also matches as the start of longer words
+ * ("prot" finds "protection"): the index terms that begin with its folded form (at least
+ * PREFIX_MIN letters, in at most PREFIX_SHARDS shards, the PREFIX_TERMS with most documents) count for
+ * that word, each at PREFIX_WEIGHT of its score and below every document of the whole word itself, so
+ * the whole word's matches keep their scores and order, and the words it begins come after them.
+ * `terms` then lists those terms too (for marking them).
  *
  * Every query term is required. Scores are lunr.js's, per term (its BM25 weights over title x10,
  * summary x3, body), summed over the terms. Ties go to the lower document number: the newer.
@@ -43,6 +52,10 @@ var LIMIT = 10;
 // A frequent term's rows file (its best documents' display rows, ~3 KB) is fetched instead of the
 // doc store when it holds at least this many of the rows a page needs: fewer requests, similar bytes.
 var ROWS_MIN_GAIN = 3;
+// The last word as a prefix: long enough to mean something, bounded in what it may fetch and load.
+var PREFIX_MIN = 3, PREFIX_SHARDS = 2, PREFIX_TERMS = 30, PREFIX_WEIGHT = 0.5;
+// A passage's window around the query's words, in characters.
+var EXCERPT = 180;
 
 // The shard holding `term`: the last whose key sorts at or before it.
 function shardOf(keys, term) {
@@ -182,6 +195,57 @@ Engine.prototype.termList = function (manifest, term) {
   return this.terms.get(term);
 };
 
+// The index terms that begin with `prefix` (not `exact`), from the shards whose ranges they fall in,
+// the most frequent first: [{ term, docs: Map }] (first tiers only).
+Engine.prototype.prefixTerms = function (manifest, prefix, exact) {
+  var keys = manifest.shards;
+  if (!keys.length || Array.from(prefix).length < PREFIX_MIN) return Promise.resolve([]);
+  var first = shardOf(keys, prefix), last = shardOf(keys, prefix + "\uffff");
+  if (last - first + 1 > PREFIX_SHARDS) return Promise.resolve([]);
+  var loads = [];
+  for (var number = first; number <= last; number++) {
+    loads.push(this.file(manifest, "s/" + number + ".json", runLocation(manifest.shard_run, number), loadIndex));
+  }
+  return Promise.all(loads).then(function (shards) {
+    var found = [];
+    shards.forEach(function (shard) {
+      Object.keys(shard.index.invertedIndex).forEach(function (term) {
+        if (term === exact || term.slice(0, prefix.length) !== prefix) return;
+        var list = new TermList(term), more = shard.more[term];
+        list.add(shard.index);
+        list.total = more ? more.docs : list.docs.size;
+        found.push(list);
+      });
+    });
+    found.sort(function (a, b) { return b.total - a.total || (a.term < b.term ? -1 : 1); });
+    return found.slice(0, PREFIX_TERMS);
+  });
+};
+
+// The last word's list: its own documents at their own scores, and those of the words it begins at
+// PREFIX_WEIGHT of their best score among them, kept below the lowest score of the word's own loaded
+// documents (a new list: the term's own stays as it is for other queries).
+function widened(list, extra) {
+  if (!extra.length) return list;
+  var wide = new TermList(list.term);
+  list.docs.forEach(function (score, number) { wide.docs.set(number, score); });
+  // Below every document of the whole word: a rare longer word must not outrank the word typed.
+  var floor = Infinity;
+  list.docs.forEach(function (score) { floor = Math.min(floor, score); });
+  extra.forEach(function (other) {
+    other.docs.forEach(function (score, number) {
+      if (list.docs.has(number)) return;
+      var weighted = Math.min(Math.round(score * PREFIX_WEIGHT * 1000) / 1000, Math.max(0, floor - 0.001));
+      if (!(wide.docs.get(number) >= weighted)) wide.docs.set(number, weighted);
+    });
+  });
+  wide.tiers = list.tiers.slice();
+  wide.total = list.total + extra.reduce(function (sum, other) { return sum + other.total; }, 0);
+  wide.partial = extra.some(function (other) { return other.total > other.docs.size; });
+  wide.expanded = extra.map(function (other) { return other.term; });
+  return wide;
+}
+
 // Loads the next tier of a term's documents (shared by concurrent queries).
 Engine.prototype.deepen = function (manifest, list) {
   if (!list.loading) {
@@ -308,11 +372,25 @@ Engine.prototype.run = function (text, options) {
   var want = offset + limit;
   return this.manifest.then(function (loaded) {
     manifest = loaded;
-    var terms = Array.from(new Set(pipeline.tokens(String(text || ""), manifest.profile.lang)));
+    text = String(text || "");
+    var terms = Array.from(new Set(pipeline.tokens(text, manifest.profile.lang)));
+    var prefix = options.prefix ? pipeline.lastWord(text, manifest.profile.lang) : null;
+    var exact = prefix && pipeline.tokens(prefix.word, manifest.profile.lang)[0];
     return Promise.all([
       Promise.all(terms.map(function (term) { return self.termList(manifest, term); })),
-      self.filter(manifest, options.filters)
-    ]);
+      self.filter(manifest, options.filters),
+      prefix ? self.prefixTerms(manifest, prefix.folded, exact) : []
+    ]).then(function (ready) {
+      if (!prefix || !ready[2].length) return ready;
+      var lists = ready[0], at = exact === undefined ? -1 : terms.indexOf(exact);
+      if (at === -1) {
+        lists = lists.concat([widened(new TermList(prefix.folded), ready[2])]);
+      } else {
+        lists = lists.slice();
+        lists[at] = widened(lists[at], ready[2]);
+      }
+      return [lists, ready[1]];
+    });
   }).then(function (ready) {
     lists = ready[0];
     accept = ready[1];
@@ -341,20 +419,62 @@ Engine.prototype.run = function (text, options) {
         var record = records[i];
         return {
           url: record.url, title: record.title, section: record.section, date: record.date,
-          summary: record.summary, terms: record.terms, lang: record.lang || "", score: match.score,
-          matched: match.matched
+          summary: record.summary, terms: record.terms, lang: record.lang || "", passage: record.passage || null,
+          score: match.score, matched: match.matched
         };
       });
-      results.terms = lists.map(function (list) { return list.term; });
+      results.terms = [];
+      lists.forEach(function (list) { results.terms.push.apply(results.terms, [list.term].concat(list.expanded || [])); });
       results.total = matches.length;
-      results.complete = lists.every(function (list) { return !list.tiers.length; });
+      results.complete = lists.every(function (list) { return !list.tiers.length && !list.partial; });
       results.mode = mode;
       return results;
     });
   });
 };
 
-// options: filters, limit (default 10), offset, any (false: no fallback to documents with some terms).
+// The text of a result's document (as much of its body as the index holds), or "" when it has none.
+Engine.prototype.passage = function (result) {
+  var self = this;
+  if (!result.passage) return Promise.resolve("");
+  return this.manifest.then(function (manifest) {
+    return self.file(manifest, "p/" + result.passage.join("."), result.passage);
+  });
+};
+
+// The window of `text` (about EXCERPT characters, cut between words) holding most of the query's
+// terms, the earliest such: { text, before, after } (before/after: text was cut there), or null when
+// no word of the text has one of the terms. `terms` is a Set of index terms.
+function excerpt(text, terms, lang, size) {
+  size = size || EXCERPT;
+  var words = /[\p{L}\p{N}\p{M}'’ʼ]+/gu, hits = [], match;
+  while ((match = words.exec(text))) {
+    var found = pipeline.tokens(match[0], lang).filter(function (token) { return terms.has(token); });
+    if (found.length) hits.push({ at: match.index, end: match.index + match[0].length, terms: found });
+  }
+  if (!hits.length) return null;
+  var best = null, bestCount = 0;
+  hits.forEach(function (hit, i) {
+    var seen = new Set();
+    for (var j = i; j < hits.length && hits[j].end - hit.at <= size; j++) hits[j].terms.forEach(function (t) { seen.add(t); });
+    if (seen.size > bestCount) { best = hit; bestCount = seen.size; }
+  });
+  // Start a little before the first word, at a word's beginning; end at a word's end.
+  var start = Math.max(0, best.at - Math.floor(size / 4));
+  if (start > 0) {
+    var space = text.indexOf(" ", start);
+    start = space === -1 || space >= best.at ? best.at : space + 1;
+  }
+  var end = Math.min(text.length, start + size);
+  if (end < text.length) {
+    var back = text.lastIndexOf(" ", end);
+    end = back > best.end ? back : Math.max(end, best.end);
+  }
+  return { text: text.slice(start, end).replace(/^[\s,;:.]+|[\s,;:]+$/g, ""), before: start > 0, after: end < text.length };
+}
+
+// options: filters, limit (default 10), offset, any (false: no fallback to documents with some terms),
+// prefix (the last word also matches as a prefix).
 // A file missing (404: the site was rebuilt since the manifest was read) reloads the manifest once.
 Engine.prototype.query = function (text, options) {
   var self = this;
@@ -368,6 +488,7 @@ Engine.prototype.query = function (text, options) {
 
 return {
   open: function (manifestUrl, options) { return new Engine(manifestUrl, options || {}); },
-  shardOf: shardOf
+  shardOf: shardOf,
+  excerpt: excerpt
 };
 });
