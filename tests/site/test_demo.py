@@ -129,7 +129,10 @@ def test_root_chooser_works_without_javascript_and_404_speaks_every_language(dem
     missing = html.fromstring((demo / "404.html").read_bytes())
     sections = missing.xpath("//ul[@class='not-found']/li")
     assert [s.get("lang") for s in sections] == [l.tag for l in LANGUAGES]
-    assert len({s.xpath("string(h2)") for s in sections}) >= 6  # really translated
+    assert len({s.xpath("string(.//span[@class='lost'])") for s in sections}) >= 6  # really translated
+    # each language's block has a search box and its main sections, in that language
+    assert all(s.xpath(".//form[@role='search']/@action") == [f"/{l.prefix}/search/"] for s, l in zip(sections, LANGUAGES))
+    assert all(f"/{l.prefix}/resources/" in s.xpath(".//nav//a/@href") for s, l in zip(sections, LANGUAGES))
 
 
 def test_pagination_and_topic_pages(demo):
