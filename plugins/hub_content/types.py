@@ -97,6 +97,7 @@ class ContentType:
     shown_date: Callable | None = None  # meta -> the date a search result shows (default: the posted date)
     scaffold: tuple[str, ...] = ()  # optional fields `invoke new` writes out as if required
     scripts: tuple[str, ...] = ()  # theme scripts its item pages need, below the theme's folder
+    icon: str = ""  # the theme's icon of its cards (theme/templates/parts/icons.html); "" is the type's name
     module: str = ""  # the module that declares it (set by `load`)
 
     def __reduce__(self):

@@ -31,3 +31,6 @@ SEARCH_FILTERS = {
     "topics": N_("Topic"),
     "countries": N_("Country"),
 }
+
+# Issue 13 (a): the root chooser marks the language the browser asks for first.
+SUGGESTED = N_("Your browser's language")

@@ -134,6 +134,7 @@ class Renderer:
         if found is None:
             plan = self.plan
             data = {"navigation": plan.navigation(lang) if lang else [],
+                    "footer": plan.footer(lang) if lang else [],
                     "sections": plan.sections(lang) if lang else [],
                     "term_pages": dict(plan.term_pages(lang)) if lang else {}, **self.settings}
             found = self._shared[lang] = (data, self.digest(data))

@@ -91,6 +91,7 @@ class Link:
     lang: str
     path: str
     missing: bool = False
+    shows: str | None = None  # the language whose text the page shows, when it is a fallback
 
 
 def _self_and_folders(output: str):
@@ -142,6 +143,7 @@ class SitePlan:
                        Page(None, "404.html", "not-found", ("not-found",), "404.html")]
         self._index()
         self._navigation = {code: self._menu(code) for code in self.languages.codes}
+        self._footer = {code: self._menu(code, "footer") for code in self.languages.codes}
         self._term_pages: dict[str, tuple] = {}
         self._sections = {code: [p for p in self.language_pages(code)
                                  if p.kind == "listing" and p.number == 1 and p.listing == p.content_type.listings[0].name]
@@ -237,7 +239,8 @@ class SitePlan:
             if other is None:
                 links.append(Link(language.code, f"{language.prefix}/", missing=True))
             else:
-                links.append(Link(language.code, other.path))
+                links.append(Link(language.code, other.path,
+                                  shows=other.item.lang if other.fallback else None))
         return links
 
     def canonical(self, page: Page) -> str:
@@ -245,9 +248,9 @@ class SitePlan:
             return self.page(page.identity, page.item.lang).path
         return page.path
 
-    def _menu(self, lang: str) -> list[Page]:
-        pages = [p for p in self.language_pages(lang) if p.kind == "item" and p.item.meta.get("menu") is not None]
-        return sorted(pages, key=lambda p: (p.item.meta["menu"], p.item.key))
+    def _menu(self, lang: str, field: str = "menu") -> list[Page]:
+        pages = [p for p in self.language_pages(lang) if p.kind == "item" and p.item.meta.get(field) is not None]
+        return sorted(pages, key=lambda p: (p.item.meta[field], p.item.key))
 
     def term_pages(self, lang: str) -> tuple:
         """((vocabulary, term), path) for every term with its own page, e.g. a country's."""
@@ -259,6 +262,10 @@ class SitePlan:
 
     def navigation(self, lang: str) -> list[Page]:
         return self._navigation[lang]
+
+    def footer(self, lang: str) -> list[Page]:
+        """The pages linked from the footer (contact, privacy...), by their `footer` position."""
+        return self._footer[lang]
 
     def sections(self, lang: str) -> list[Page]:
         return self._sections[lang]

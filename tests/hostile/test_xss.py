@@ -9,7 +9,8 @@ from payloads import PAYLOADS
 
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "background", "poster", "xlink:href")
 THEME_FORMS = ("filters",)  # the theme's forms without an action
-SEARCH_FORMS = ("site-search", "search")  # the theme's search forms, whose action is the language's search page
+SEARCH_FORMS = ("site-search", "search", "home-search")  # the theme's search forms, whose action is the language's search page
+THEME_SVGS = ("sprite", "icon", "icon type", "logo")  # the theme's drawings (parts/icons.html); nh3 never lets content SVG through
 FORBIDDEN_TAGS = ("iframe", "object", "embed", "base", "form", "frame", "frameset", "applet", "svg", "math", "style")
 
 
@@ -28,7 +29,9 @@ def dangerous(tree) -> list[str]:
         if element.tag == "form" and element.get("class") in THEME_FORMS and not element.get("action"):
             continue  # the theme's own filter form; nh3 never lets content through as a form
         if (element.tag == "form" and element.get("class") in SEARCH_FORMS
-                and re.fullmatch(r"/[a-z]{2,3}/search/", element.get("action", ""))):
+                and re.fullmatch(r"/[a-z]{2,3}(-[a-z]{4})?/search/", element.get("action", ""))):
+            continue
+        if element.tag == "svg" and element.get("class") in THEME_SVGS:
             continue
         if element.tag in FORBIDDEN_TAGS:
             found.append(f"<{element.tag}>")

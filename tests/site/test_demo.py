@@ -129,7 +129,10 @@ def test_root_chooser_works_without_javascript_and_404_speaks_every_language(dem
     missing = html.fromstring((demo / "404.html").read_bytes())
     sections = missing.xpath("//ul[@class='not-found']/li")
     assert [s.get("lang") for s in sections] == [l.tag for l in LANGUAGES]
-    assert len({s.xpath("string(h2)") for s in sections}) >= 6  # really translated
+    assert len({s.xpath("string(.//span[@class='lost'])") for s in sections}) >= 6  # really translated
+    # each language's block has a search box and its main sections, in that language
+    assert all(s.xpath(".//form[@role='search']/@action") == [f"/{l.prefix}/search/"] for s, l in zip(sections, LANGUAGES))
+    assert all(f"/{l.prefix}/resources/" in s.xpath(".//nav//a/@href") for s, l in zip(sections, LANGUAGES))
 
 
 def test_pagination_and_topic_pages(demo):
@@ -154,3 +157,54 @@ def test_calendars_hold_no_bare_line_break_inside_a_property(demo):
             assert line and b"\r" not in line and b"\n" not in line, (calendar, line)
             assert "\u2028".encode() not in line and "\x85".encode() not in line, (calendar, line)
             assert line.startswith(b" ") or re.match(rb"^[A-Z][A-Z0-9-]*[;:]", line), (calendar, line)
+
+
+def test_every_page_below_a_home_has_breadcrumbs_and_its_section_marked(demo):
+    """Issue 13 (a): wayfinding on every page of every language, not only the ones a browser test opens."""
+    checked = 0
+    for language in LANGUAGES:
+        for file in sorted((demo / language.prefix).rglob("index.html")):
+            tree = html.fromstring(file.read_bytes())
+            address = check_output.url_of(demo, file)
+            crumbs = tree.xpath("//nav[@class='crumbs']/ol/li")
+            marked = tree.xpath("//nav[@class='sections']//a[@aria-current]/@href")
+            if address == f"/{language.prefix}/":
+                assert crumbs == [] and marked == [address], address
+                continue
+            assert len(crumbs) >= 2 and crumbs[0].xpath("a/@href") == [f"/{language.prefix}/"], address
+            assert len(tree.xpath("//nav[@class='crumbs']//*[@aria-current='page']")) == 1, address
+            in_footer = tree.xpath("//footer//a[@aria-current='page']/@href")
+            if address.endswith(("/search/", "/translation-status/")):
+                assert marked == [], address
+            elif in_footer:  # contact, privacy...: marked where they are linked
+                assert marked == [] and in_footer == [address], address
+            else:
+                assert len(marked) == 1 and address.startswith(marked[0]), (address, marked)
+            checked += 1
+    assert checked > 100
+
+
+def test_the_footer_links_contact_privacy_funders_partners_and_feeds(demo):
+    for language in LANGUAGES:
+        footer = page(demo, f"{language.prefix}/").xpath("//footer")[0]
+        links = footer.xpath(".//a/@href")
+        prefix = f"/{language.prefix}/"
+        assert [prefix + name + "/" for name in ("contact", "privacy", "funders")] == links[:3]
+        assert len([link for link in links if link.startswith(prefix + "partners/")]) == 6
+        assert prefix + "feed.atom" in links and prefix + "events.ics" in links
+
+
+def test_the_language_menu_says_which_languages_show_another_text(demo):
+    menu = page(demo, "bs/news/croatian-helpline-volunteers/").xpath("//nav[@class='languages']//a")
+    shows = {a.get("data-language"): a.xpath("string(small[@class='shows'])") for a in menu}
+    assert shows["hr"] == "" and shows["bs"] == shows["sr"] == shows["sr-latn"] == "tekst na jeziku: hrvatski"
+    assert shows["sq"] == "tekst na jeziku: engleski"
+    own = page(demo, "en/news/hub-turns-ten/").xpath("//nav[@class='languages']//small")
+    assert own == []  # every language has its own text of this one
+
+
+def test_a_resource_card_shows_its_icon_format_size_and_date(demo):
+    cards = page(demo, "en/resources/").xpath("//ul[@class='entries']/li[@class='card']")
+    assert cards and all(card.xpath("svg/use/@href") == ["#i-resource"] for card in cards)
+    lines = [card.xpath("string(p[@class='meta'])") for card in cards]
+    assert any(re.search(r"[A-Z]{2,5}, [\d.,]+\s?[kM]B · \w+ \d+, \d{4}", line) for line in lines), lines

@@ -40,8 +40,8 @@ def delete_item(content, theme):
 
 def edit_template(content, theme):
     path = theme / "templates" / "base.html"
-    path.write_text(path.read_text(encoding="utf-8").replace("<footer class=\"site\">",
-                                                             "<footer class=\"site\" data-edited=\"1\">"),
+    path.write_text(path.read_text(encoding="utf-8").replace("<main id=\"main\">",
+                                                             "<main id=\"main\" data-edited=\"1\">"),
                     encoding="utf-8")
 
 
