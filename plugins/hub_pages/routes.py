@@ -147,7 +147,8 @@ class SitePlan:
         self.page_size = page_size
         self.fallback_copies = fallback_copies  # False: a fallback links to the item in its own language
         self.pages: list[Page] = []
-        self.filters: dict[tuple, tuple] = {}  # (lang, type name) -> (path, fields, entries in listing order)
+        # (lang, type name) -> (path, fields, entries in listing order, (field, browse segment) of the browsed)
+        self.filters: dict[tuple, tuple] = {}
         self._shown: dict[str, tuple] = {}  # lang -> every item it shows, as entries, in plan order
         for language in self.languages:
             planned = LanguagePlan(self, language)
@@ -344,7 +345,8 @@ class LanguagePlan:
         ordered = self.in_listing_order(content_type)
         if content_type.filtered:
             self.plan.filters[(self.lang, content_type.name)] = (
-                f"{base}filter.json", tuple(f.name for f in content_type.filtered), tuple(ordered))
+                f"{base}filter.json", tuple(f.name for f in content_type.filtered), tuple(ordered),
+                tuple((f.name, f.browse) for f in content_type.browsed))
         for spec in content_type.browsed:
             browse = self._browse(content_type, spec.name, spec.browse, ordered, f"{base}{spec.browse}/")
             pages += browse
