@@ -24,3 +24,8 @@ def sort_key(locale: str) -> Callable[[str], bytes]:
     """A key function that orders text as `locale` does (ties between cases and accents are
     decided by ICU's tertiary strength, so the order is total and the same on every machine)."""
     return collator(locale).getSortKey
+
+
+def icu_version() -> str:
+    """The ICU library collation runs on (the system's: PyICU is built against it)."""
+    return icu.ICU_VERSION
