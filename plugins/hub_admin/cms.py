@@ -191,8 +191,9 @@ def _term_options(vocabulary: str, vocabularies: dict, languages) -> list[dict]:
     if known is None or languages is None:
         return []
     default = languages.default
+    collate = languages.default_language.collation_key  # the labels' own order, as the hub's lists
     return [{"label": labels.get(default, term), "value": term}
-            for term, labels in sorted(known.labels.items(), key=lambda kv: kv[1].get(default, kv[0]).casefold())]
+            for term, labels in sorted(known.labels.items(), key=lambda kv: collate(kv[1].get(default, kv[0])))]
 
 
 def _language_options(languages) -> list[dict]:

@@ -161,6 +161,9 @@ class Field:
     translatable: bool = False
     doc: str = ""
     browse: str | None = None  # address segment of this field's browse pages, e.g. "topics"
+    # a field the listings' filter form offers without browse pages: its name in the address, e.g.
+    # "languages" (?languages=sq); a browsed field is offered under its browse segment
+    filter: str | None = None
 
 
 class Term(Terms):

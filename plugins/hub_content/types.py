@@ -53,11 +53,14 @@ class Listing:
     name: str
     path: str  # below the section's folder: "" or e.g. "past/"
     selects: Callable  # (meta, build_time) -> bool
-    order: Callable  # meta -> sort key; ties are broken by the item's key
+    order: Callable  # (meta, collate) -> sort key; ties are broken by the item's key. `collate` is the
+    # listing language's collation key (hub_languages): text in a key goes through it
     label: str = ""  # its heading (N_)
+    # the links to its previous and next page (N_): which way the order runs, e.g. Earlier and Later
+    page_links: tuple = (N_("Newer"), N_("Older"))
 
 
-def newest_first(meta):
+def newest_first(meta, collate=None):
     return (-meta["date"].toordinal(),)
 
 
@@ -65,8 +68,8 @@ def everything(meta, now):
     return True
 
 
-def by_title(meta):
-    return (meta["title"].casefold(),)
+def by_title(meta, collate=str.casefold):
+    return (collate(meta["title"]),)
 
 
 def people(names) -> list[dict]:
@@ -119,6 +122,11 @@ class ContentType:
     @cached_property
     def browsed(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.browse)
+
+    @cached_property
+    def filtered(self) -> tuple[Field, ...]:
+        """The fields its listings' filter form offers: the browsed ones, then those only filtered."""
+        return self.browsed + tuple(f for f in self.fields if f.filter and not f.browse)
 
     def url_for(self, slug: str) -> str:
         return self.url.format(slug=slug)

@@ -22,10 +22,11 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from hub_build.settings import RUN_ONLY
+from hub_languages import collation
 
 
 LIBRARIES = ("pelican", "jinja2", "babel", "markdown", "nh3", "pyyaml", "lunr", "snowballstemmer", "icalendar",
-             "feedgenerator", "tzdata")
+             "feedgenerator", "tzdata", "pyicu")
 RECORD = "last-build.json"
 
 
@@ -63,7 +64,8 @@ def library_versions() -> str:
             found.append(f"{name}={version(name)}")
         except PackageNotFoundError:
             found.append(f"{name}=-")
-    return " ".join(found) + f" python={sys.version}"
+    # PyICU is built against the system's ICU, whose collation rules may change without PyICU's version
+    return " ".join(found) + f" icu={collation.icu_version()} python={sys.version}"
 
 
 def inputs(content: Path, theme: Path, code: Path, settings: dict) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from functools import cache
+
 from babel import Locale
+from babel.core import get_global
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
@@ -15,6 +18,33 @@ def utc_offset(moment: dt.datetime) -> str:
     minutes = int(moment.utcoffset().total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+@cache
+def zone_names(zone: str) -> tuple[str, ...]:
+    """Every name CLDR may know an IANA zone by: Babel's alias table calls Europe/Kyiv canonical
+    while its metazone table knows only Europe/Kiev, so a zone is looked up under each of them."""
+    aliases = get_global("zone_aliases")
+    canonical = aliases.get(zone, zone)
+    return tuple(dict.fromkeys([zone, canonical] + sorted(n for n, target in aliases.items() if target == canonical)))
+
+
+def zone_name(moment: dt.datetime, locale: str) -> str:
+    """The zone of an aware moment as a reader of `locale` names it. CLDR's generic long name
+    ("Central European Time", "srednjoeuropsko vrijeme") holds in summer and winter alike; a zone
+    without one gets the name of its time at that moment ("British Summer Time"); a zone CLDR
+    does not name, its UTC offset."""
+    names = zone_names(getattr(moment.tzinfo, "key", ""))
+    cldr = Locale.parse(locale)
+    meta_zones = get_global("meta_zones")
+    tables = [cldr.time_zones.get(name, {}).get("long", {}) for name in names]
+    tables += [cldr.meta_zones.get(meta_zones[name], {}).get("long", {}) for name in names if name in meta_zones]
+    for variant in ("generic", "daylight" if moment.dst() else "standard"):
+        for table in tables:
+            name = table.get(variant)
+            if name and name != "\u2205\u2205\u2205":  # CLDR's no-inheritance marker
+                return name
+    return utc_offset(moment)
 
 
 class Localizer:
@@ -35,6 +65,9 @@ class Localizer:
 
     def time(self, value: dt.datetime) -> str:
         return format_time(value, format="short", locale=self.locale)
+
+    def zone_name(self, moment: dt.datetime) -> str:
+        return zone_name(moment, self.locale)
 
     def number(self, value) -> str:
         return format_decimal(value, locale=self.locale)

@@ -13,6 +13,8 @@ from babel import Locale, UnknownLocaleError
 
 from hub_build.errors import ProblemFound
 
+from .collation import sort_key
+
 FIELDS = ("code", "name", "locale", "tag", "script", "direction", "fallbacks", "prefix")
 OPTIONAL = ("derived",)  # {"from": CODE, "transliterate": TABLE}: an edition made from another language
 CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
@@ -38,6 +40,11 @@ class Language:
     @property
     def derived(self) -> bool:
         return self.derived_from is not None
+
+    def collation_key(self, text: str) -> bytes:
+        """The key that sorts `text` among others in this language's order (ICU, `collation.py`):
+        every plugin that sorts labels or titles for readers sorts by it."""
+        return sort_key(self.locale)(text)
 
 
 class LanguageTable:

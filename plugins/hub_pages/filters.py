@@ -1,6 +1,7 @@
-"""The small per-language, per-section JSON the filter form reads: for each entry,
-its address, title, state and the terms of every browsed field. Labels stay in
-the HTML (already translated there), so the file holds only ids and titles."""
+"""The small per-language, per-section JSON the filter form reads: for each entry of every
+listing of the section, its address, title, state (the listing it is in) and the terms of every
+field the form offers; and the browse segment of each field that has browse pages. Labels stay
+in the HTML (already translated there), so the file holds only ids and titles."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 from .routes import field_terms
 
 
-def filter_data(fields: tuple, entries: tuple, url) -> str:
+def filter_data(fields: tuple, entries: tuple, url, browsed: tuple = ()) -> str:
     items = []
     for entry in entries:
         item = entry.item
@@ -22,5 +23,5 @@ def filter_data(fields: tuple, entries: tuple, url) -> str:
         if entry.fallback:
             record["lang"] = item.lang
         items.append(record)
-    return json.dumps({"fields": list(fields), "items": items}, ensure_ascii=False, sort_keys=True,
+    return json.dumps({"fields": list(fields), "browse": dict(browsed), "items": items}, ensure_ascii=False, sort_keys=True,
                       separators=(",", ":"))

@@ -30,8 +30,8 @@ def render_pages(build, written=None) -> None:
     cache = PageCache(Path(cache_folder) if cache_folder else None, salt(build.theme, build.hub))
     renderer = Renderer(build.env, build.plan, build.catalogs, build.settings, cache, build.notices, written)
     renderer.render_all(build.output, workers(build.settings["HUB_PROCESSES"]))
-    for path, fields, entries in filters(build):
-        write(build.output, path, filter_data(fields, entries, renderer.url))
+    for path, fields, entries, browsed in filters(build):
+        write(build.output, path, filter_data(fields, entries, renderer.url, browsed))
 
 
 def link_problems(build) -> list:
@@ -65,7 +65,7 @@ def shared_files(build) -> list[tuple[str, str]]:
 
 def filter_files(build) -> list[tuple[str, str]]:
     """(who writes it, output path) of each section's filter data, written with the pages."""
-    return [(f"the {path.split('/')[-2]} filters", path) for path, _, _ in filters(build)]
+    return [(f"the {path.split('/')[-2]} filters", path) for path, *_ in filters(build)]
 
 
 def copy_theme(build) -> None:

@@ -13,7 +13,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from hub_build.errors import Problem
-from hub_content.fields import terms_of
+from hub_content.fields import LanguageTags, terms_of
+from hub_i18n.l10n import Localizer
 
 HUB_BROWSE = ("topics",)  # fields browsed across every section, at /<lang>/<field>/
 BLOCK_SIZE = 5
@@ -43,6 +44,18 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """One field of a section's filter form."""
+
+    field: str
+    vocabulary: str | None  # its vocabulary; None for years and language tags
+    param: str  # its name in the address (?topics=violence): its browse segment, or its `filter` name
+    terms: tuple  # (term, count) in the language's order
+    browsed: bool  # it has browse pages, /<lang>/<section>/<param>/<term>/
+    tags: bool = False  # its terms are BCP 47 tags, named by Babel in the reader's language
+
+
+@dataclass(frozen=True)
 class Page:
     lang: str | None
     path: str
@@ -61,7 +74,7 @@ class Page:
     terms: tuple = ()  # (term, count) pairs on a browse index
     total: int = 0  # entries over all pages of a listing
     blocks: tuple = ()
-    facets: tuple = ()  # (field, vocabulary, ((term, count), ...)) for a section's filter form
+    facets: tuple = ()  # Facet of each field of a section's filter form (a search page's: its own tuples)
     state: str | None = None  # an item's listing at build time, e.g. closed
     scripts: tuple = ()  # theme scripts the page needs beyond its template's own, e.g. a language's stemmer
     # What an extension's page gives its template beyond the common context (plain data, in its cache key)
@@ -118,6 +131,8 @@ def field_terms(item, name: str) -> tuple:
     if spec is None or name not in item.meta:
         return ()
     value = item.meta[name]
+    if isinstance(spec.kind, LanguageTags):
+        return tuple(value)
     return terms_of(spec.kind, value) or (str(value),)
 
 
@@ -133,7 +148,8 @@ class SitePlan:
         self.page_size = page_size
         self.fallback_copies = fallback_copies  # False: a fallback links to the item in its own language
         self.pages: list[Page] = []
-        self.filters: dict[tuple, tuple] = {}  # (lang, type name) -> (path, fields, entries in listing order)
+        # (lang, type name) -> (path, fields, entries in listing order, (field, browse segment) of the browsed)
+        self.filters: dict[tuple, tuple] = {}
         self._shown: dict[str, tuple] = {}  # lang -> every item it shows, as entries, in plan order
         for language in self.languages:
             planned = LanguagePlan(self, language)
@@ -278,6 +294,8 @@ class LanguagePlan:
         self.plan = plan
         self.hub = plan.hub
         self.lang = language.code
+        self.locale = language.locale
+        self.collate = language.collation_key  # every label and title a reader sees sorted, sorts by it
         self.prefix = f"{language.prefix}/"
         self.now = plan.hub.build_time
         self.by_type = {t.name: self._entries(t) for t in self.hub.content_types}
@@ -316,7 +334,7 @@ class LanguagePlan:
 
     def listing(self, content_type, listing, entries) -> list[Entry]:
         chosen = [e for e in entries if listing.selects(e.item.meta, self.now)]
-        return sorted(chosen, key=lambda e: (listing.order(e.item.meta), e.item.key))
+        return sorted(chosen, key=lambda e: (listing.order(e.item.meta, self.collate), e.item.key))
 
     def in_listing_order(self, content_type) -> list[Entry]:
         """All of a section's entries: its listings one after the other (upcoming, then past).
@@ -332,19 +350,37 @@ class LanguagePlan:
         pages = []
         facets = []
         ordered = self.in_listing_order(content_type)
-        if content_type.browsed:
+        if content_type.filtered:
             self.plan.filters[(self.lang, content_type.name)] = (
-                f"{base}filter.json", tuple(f.name for f in content_type.browsed), tuple(ordered))
+                f"{base}filter.json", tuple(f.name for f in content_type.filtered), tuple(ordered),
+                tuple((f.name, f.browse) for f in content_type.browsed))
         for spec in content_type.browsed:
             browse = self._browse(content_type, spec.name, spec.browse, ordered, f"{base}{spec.browse}/")
             pages += browse
-            facets.append((spec.name, getattr(spec.kind, "vocabulary", None), browse[0].terms))
+            facets.append(Facet(spec.name, getattr(spec.kind, "vocabulary", None), spec.browse, browse[0].terms, True))
+        for spec in content_type.filtered[len(content_type.browsed):]:
+            facets.append(self._filter_only(spec, ordered))
         for listing in content_type.listings:
             pages += self._paginate(f"{base}{listing.path}", "listing",
                                     ("listing", content_type.name, listing.name),
                                     self.listing(content_type, listing, entries),
                                     content_type=content_type, listing=listing.name, facets=tuple(facets))
         return pages
+
+    def _filter_only(self, spec, entries) -> Facet:
+        """A facet without browse pages, e.g. the languages a document exists in, named as the reader's
+        language names them and sorted by those names."""
+        counts = Counter(term for entry in entries for term in field_terms(entry.item, spec.name))
+        tags = isinstance(spec.kind, LanguageTags)
+        vocabulary = getattr(spec.kind, "vocabulary", None)
+        if tags:
+            name = Localizer(self.locale).tag_name
+        elif vocabulary:
+            name = lambda term: self.hub.vocabularies[vocabulary].label(term, self.lang)  # noqa: E731
+        else:
+            name = str
+        order = sorted(counts, key=lambda term: (self.collate(name(term)), term))
+        return Facet(spec.name, vocabulary, spec.filter, tuple((t, counts[t]) for t in order), False, tags)
 
     def _paginate(self, base, kind, identity, entries, **extra) -> list[Page]:
         chunks = paginate(entries, self.plan.page_size)
@@ -378,7 +414,7 @@ class LanguagePlan:
     def _term_order(self, vocabulary, term):
         if vocabulary is None:  # years: newest first
             return (0, -int(term)) if term.isdigit() else (1, term)
-        return (self.hub.vocabularies[vocabulary].label(term, self.lang).casefold(), term)
+        return (self.collate(self.hub.vocabularies[vocabulary].label(term, self.lang)), term)
 
     def _item_page(self, content_type, entry) -> Page:
         return Page(self.lang, entry.path, "item", ("item", entry.item.key), "item.html", item=entry.item,

@@ -34,7 +34,7 @@ def search_page(language, found: list[dict], vocabularies, types) -> Page:
     def sort_key(vocabulary, value):
         if vocabulary is None:
             return index.section_rank(value)
-        return (vocabularies[vocabulary].label(value, language.code).casefold(), value)
+        return (language.collation_key(vocabularies[vocabulary].label(value, language.code)), value)
 
     return Page(language.code, search_path(language), "search", ("search",), "search.html",
                 facets=records.facets(found, sort_key, types), scripts=stemmer_scripts(language.code))

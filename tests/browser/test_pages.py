@@ -101,13 +101,13 @@ def test_library_filters_show_the_intersection_of_the_browse_pages(served, tab, 
     assert len(expected) >= 2
     tab.goto(f"{served}/{prefix}/resources/")
     tab.wait_for_selector("form.filters:not([hidden])")
-    tab.select_option("select[name=resource_type]", "guide")
+    tab.select_option("select[name=types]", "guide")
     tab.select_option("select[name=topics]", "online-safety")
     shown = tab.eval_on_selector_all(".filter-results li h2 a", "links => links.map(a => a.getAttribute('href'))")
     assert sorted(shown) == expected
     assert tab.locator("#entries").is_hidden()
-    assert tab.locator(".filter-status").inner_text().strip()
-    tab.select_option("select[name=resource_type]", "")
+    assert tab.locator("p.count").inner_text().strip()
+    tab.select_option("select[name=types]", "")
     tab.select_option("select[name=topics]", "")
     assert tab.locator("#entries").is_visible() and tab.locator(".filter-results").is_hidden()
 

@@ -5,7 +5,7 @@ from hub_content.types import PARTNERS, ContentType, Listing, N_, by_title, ever
 
 CONTENT_TYPE = ContentType(
     name="country", folder="countries", url="countries/{slug}/", label=N_("Countries"), vocabulary="countries",
-    listings=(Listing("all", "", everything, by_title, N_("Countries")),),
+    listings=(Listing("all", "", everything, by_title, N_("Countries"), page_links=(N_("Previous"), N_("Next"))),),
     schema_org="Place",
     fields=(
         Field("coordinators", Names(), doc="the names of the country coordinators"),

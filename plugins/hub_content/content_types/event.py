@@ -21,11 +21,11 @@ def json_ld(meta, absolute, label) -> dict:
     return data
 
 
-def soonest(meta):
+def soonest(meta, collate=None):
     return (moments.start(meta),)
 
 
-def latest(meta):
+def latest(meta, collate=None):
     return (-moments.start(meta).timestamp(),)
 
 
@@ -36,7 +36,8 @@ def ends(meta):
 CONTENT_TYPE = ContentType(
     name="event", folder="events", url="events/{slug}/", label=N_("Events"), type_field="event_type",
     home=3, home_labels=(N_("Upcoming events"), N_("All upcoming events")),
-    listings=(Listing("upcoming", "", moments.upcoming, soonest, N_("Upcoming events")),
+    listings=(Listing("upcoming", "", moments.upcoming, soonest, N_("Upcoming events"),
+                      page_links=(N_("Earlier"), N_("Later"))),
               Listing("past", "past/", moments.past, latest, N_("Past events"))),
     headings={"event_type": N_("Types of event"), "organisers": N_("Organisers")},
     checks=(moments.check_event,), changes_at=ends, calendar=True, scaffold=("online",),

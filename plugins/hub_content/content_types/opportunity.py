@@ -14,11 +14,11 @@ def json_ld(meta, absolute, label) -> dict:
     return data
 
 
-def deadline_first(meta):
+def deadline_first(meta, collate=None):
     return (meta["deadline"].toordinal(),)
 
 
-def latest_deadline(meta):
+def latest_deadline(meta, collate=None):
     return (-meta["deadline"].toordinal(),)
 
 
@@ -29,7 +29,8 @@ def closes(meta):
 CONTENT_TYPE = ContentType(
     name="opportunity", folder="opportunities", url="opportunities/{slug}/", label=N_("Opportunities"),
     type_field="kind", home=3, home_labels=(N_("Open opportunities"), N_("All open opportunities")),
-    listings=(Listing("open", "", moments.still_open, deadline_first, N_("Open opportunities")),
+    listings=(Listing("open", "", moments.still_open, deadline_first, N_("Open opportunities"),
+                      page_links=(N_("Earlier"), N_("Later"))),
               Listing("closed", "closed/", moments.closed, latest_deadline, N_("Closed opportunities"))),
     headings={"kind": N_("Kinds of opportunity")}, changes_at=closes,
     schema_org="JobPosting", json_ld=json_ld,

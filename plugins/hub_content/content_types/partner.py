@@ -10,7 +10,7 @@ def json_ld(meta, absolute, label) -> dict:
 
 CONTENT_TYPE = ContentType(
     name="partner", folder="partners", url="partners/{slug}/", label=N_("Partners"), vocabulary="partners",
-    listings=(Listing("all", "", everything, by_title, N_("Partners")),),
+    listings=(Listing("all", "", everything, by_title, N_("Partners"), page_links=(N_("Previous"), N_("Next"))),),
     schema_org="Organization", json_ld=json_ld,
     fields=(
         Field("website", Url(), doc="the partner's own web site"),

@@ -29,7 +29,7 @@ CONTENT_TYPE = ContentType(
     name="resource", folder="resources", url="resources/{slug}/", label=N_("Library"), type_field="resource_type",
     home=4, home_labels=(N_("New in the library"), N_("The whole library")),
     listings=(Listing("all", "", everything, newest_first, N_("Library")),),
-    headings={"resource_type": N_("Types of resource"), "year": N_("Years")},
+    headings={"resource_type": N_("Types of resource"), "year": N_("Years"), "document_languages": N_("Available in")},
     schema_org="CreativeWork", json_ld=json_ld, byline=True,
     fields=(
         Field("date", Date(), required=True, doc="the day it was added to the library, YYYY-MM-DD"),
@@ -40,7 +40,8 @@ CONTENT_TYPE = ContentType(
         Field("publisher", Text(), doc="the organisation that published it"),
         Field("year", Year(), browse="years", doc="the year it was published"),
         TOPICS, COUNTRIES, PARTNERS,
-        Field("document_languages", LanguageTags(), doc="the languages the document itself exists in: [en, sq]"),
+        Field("document_languages", LanguageTags(), filter="languages",
+              doc="the languages the document itself exists in: [en, sq]"),
         Field("licence", Text(), doc="under which terms readers may share it, e.g. CC BY 4.0"),
     ),
 )
