@@ -35,7 +35,10 @@ class PicturesExtension(Extension):
         limits = core.Limits(settings["HUB_IMAGE_MAX_BYTES"], settings["HUB_IMAGE_MAX_PIXELS"])
         problems, warnings = [], set()
         done: set[str] = set()
-        for item in sorted(build.hub.translations.items(), key=lambda i: (i.source, i.lang)):
+        translations = build.hub.translations
+        # Originals first: a picture's problem names the file that names the picture.
+        for item in sorted(translations.items(), key=lambda i: (translations.original(i.key).source != i.source,
+                                                                  i.source, i.lang)):
             for field, target, message, fix in core.alt_problems(item.meta, item.body_html):
                 line = (_line_of(build.content / item.source, target) if field == "body"
                         else item.lines.get("image", 0))
@@ -47,8 +50,13 @@ class PicturesExtension(Extension):
                 try:
                     self.made[target] = self.make(build.content / target, target, kind, settings, limits)
                 except ProblemFound as problem:
-                    problems.append(Problem(item.source, item.lines.get(field, 0), field,
-                                            f"{target} {problem.message}", problem.fix))
+                    found = Problem(item.source, item.lines.get(field, 0), field, f"{target} {problem.message}",
+                                    problem.fix)
+                    # A PDF PDFium cannot open is still published, without a thumbnail: the attachment
+                    # policy accepted it by its signature, other readers may open it (or it needs a
+                    # password readers are given), and a library without the document would lose more
+                    # than a picture. Strict mode (publishconf.py) still stops on the warning.
+                    (warnings.add if kind == "thumbnail" else problems.append)(found)
             for src, _ in core.body_images(item.body_html):
                 target = src.lstrip("/")
                 path = build.content / target
