@@ -134,6 +134,9 @@ def pdf_thumbnail(data: bytes, widths) -> list[Variant]:
             image = page.render(scale=width / points, fill_color=(255, 255, 255, 255)).to_pil().convert("RGB")
             variants.append(_webp(image))
         return variants
+    except pdfium.PdfiumError as error:  # opened, but its first page cannot be drawn
+        raise ProblemFound(f"cannot be drawn to make its thumbnail: {str(error).rstrip('.')}",
+                           "open it and save it again as a PDF (e.g. Print > Save as PDF), or replace it") from None
     finally:
         document.close()
 
