@@ -20,7 +20,12 @@ LOADED = "images => images.map(img => [img.complete && img.naturalWidth > 0, img
 def test_pictures_load_without_moving_the_page(served, tab, path, width):
     tab.set_viewport_size({"width": width, "height": 844})
     tab.goto(f"{served}/{path}", wait_until="load")
-    tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy cards load too
+    tab.evaluate("""async () => {  // each lazy card comes into view, so each one loads
+      for (const img of document.images) {
+        img.scrollIntoView();
+        await new Promise(resolve => requestAnimationFrame(resolve));
+      }
+    }""")
     tab.wait_for_function("[...document.images].every(img => img.complete)")
     loaded = tab.eval_on_selector_all("main img", LOADED)
     assert loaded and all(ok and src.endswith(".webp") for ok, src in loaded), loaded
