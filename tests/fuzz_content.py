@@ -39,7 +39,10 @@ BASE = {
     "data/course-levels.yaml": "beginner:\n" + LABELS,
     "data/opportunity-kinds.yaml": "vacancy:\n" + LABELS,
     "files/guide.pdf": b"%PDF-1.4\n%%EOF\n",
-    "files/picture.png": b"\x89PNG\r\n\x1a\n" + bytes(32),
+    # A real picture (2×1 pixels): hub_images reads every image an item shows.
+    "files/picture.png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00{@"
+                          b"\xe8\xdd\x00\x00\x00\x0fIDATx\x9cc``````\x00\x00\x00\x07\x00\x01W!b\x19\x00\x00\x00\x00IEND"
+                          b"\xaeB`\x82"),
     "news/with-picture.md": "---\ntitle: Picture\ndate: 2024-12-05\nimage: files/picture.png\nimage_alt: A picture\n---\nx\n",
     "resources/base.md": "---\ntitle: Guide\ndate: 2024-12-04\nresource_type: guide\nfile: files/guide.pdf\n---\nx\n",
 }

@@ -37,6 +37,7 @@ class Build:
     hub: "Hub | None" = None  # after reading
     catalogs: dict = field(default_factory=dict)  # language code -> gettext catalog of the interface
     notices: dict = field(default_factory=dict)  # item source -> ((kind, date, original source), ...)
+    pictures: dict = field(default_factory=dict)  # attachment path -> the picture pages show for it (plain data)
     plan: "SitePlan | None" = None  # after planning: every page of every language, the extensions' too
 
     def updates(self) -> dict[str, str]:
@@ -55,6 +56,13 @@ class Extension:
     def notices(self, build: Build) -> dict[str, tuple]:
         """After reading, before planning: notices to show on item pages, by item source, as
         ((kind, ISO date or None, original's source), ...). Example: hub_status's "out of date"."""
+        return {}
+
+    def pictures(self, build: Build) -> dict[str, dict]:
+        """After reading, before planning: pictures of attachments, by their path under content/
+        (`files/...`), as plain data. A page receives `pictures[path]` for every attachment named by
+        the items it shows (its item, its entries, its blocks' entries), as part of its cache key.
+        Example: hub_images' image sizes and PDF thumbnails."""
         return {}
 
     def pages(self, build: Build) -> Iterable["Page"]:

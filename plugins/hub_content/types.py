@@ -19,7 +19,7 @@ from typing import Callable
 
 from hub_build.errors import ProblemFound
 
-from .fields import Choice, Date, Field, Key, Terms, Text
+from .fields import Choice, Date, Field, File, Key, Terms, Text, YesNo
 
 COMMON_FIELDS = (
     Field("title", Text(), required=True, translatable=True, doc="the headline, in the file's language"),
@@ -35,6 +35,13 @@ TOPICS = Field("topics", Terms("topics"), browse="topics", doc="topic ids from c
 COUNTRIES = Field("countries", Terms("countries"), browse="countries",
                   doc="country ids from content/data/countries.yaml")
 PARTNERS = Field("partners", Terms("partners"), doc="partner ids from content/data/partners.yaml")
+# A picture shown with the item (resized by hub_images): its alt text is required unless it only decorates.
+PICTURE = (
+    Field("image", File(images_only=True), doc="a picture in content/files/, e.g. files/images/team.jpg"),
+    Field("image_alt", Text(), translatable=True,
+          doc="what the picture shows, for readers who cannot see it (required unless image_decorative)"),
+    Field("image_decorative", YesNo(), doc="yes if the picture only decorates and says nothing: no alt text then"),
+)
 
 BUILT_IN = tuple(f"hub_content.content_types.{name}" for name in
                  ("news", "resource", "event", "course", "opportunity", "country", "partner", "page"))

@@ -28,7 +28,8 @@ def render_pages(build, written=None) -> None:
     """Every planned page, then each section's filter data."""
     cache_folder = build.settings.get("HUB_CACHE_PATH")
     cache = PageCache(Path(cache_folder) if cache_folder else None, salt(build.theme, build.hub))
-    renderer = Renderer(build.env, build.plan, build.catalogs, build.settings, cache, build.notices, written)
+    renderer = Renderer(build.env, build.plan, build.catalogs, build.settings, cache, build.notices, written,
+                        build.pictures)
     renderer.render_all(build.output, workers(build.settings["HUB_PROCESSES"]))
     for path, fields, entries, browsed in filters(build):
         write(build.output, path, filter_data(fields, entries, renderer.url, browsed))

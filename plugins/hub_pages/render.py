@@ -19,6 +19,7 @@ from hub_build.settings import RUN_ONLY
 from hub_build.staging import contained, link_unchanged, published_path
 from hub_build.workers import balanced, run_forked
 from hub_content import moments
+from hub_content.fields import Attachment
 from hub_content.reader import Item
 from hub_content.types import ContentType
 from hub_i18n.l10n import Localizer, utc_offset
@@ -63,8 +64,9 @@ class Renderer:
     covers: settings, vocabularies, languages, catalogs and the page code."""
 
     def __init__(self, env, plan: SitePlan, catalogs: dict, settings: dict, cache: PageCache | None = None,
-                 notices: dict | None = None, written=None):
+                 notices: dict | None = None, written=None, pictures: dict | None = None):
         self.env = env
+        self.pictures = pictures or {}  # attachment path -> its picture (plain data), from extensions
         self.notices = notices or {}  # item source -> ((kind, date, original source), ...) from extensions
         self.plan = plan
         self.catalogs = catalogs
@@ -124,9 +126,21 @@ class Renderer:
             "alternates": self.plan.alternates(page),
             "x_default": self.plan.x_default(page),
             "canonical": self.plan.canonical(page),
+            "pictures": self.page_pictures(page),
             **(page.data or {}),
         }
         return own, self.shared(page.lang)[0]
+
+    def page_pictures(self, page: Page) -> dict:
+        """The pictures of the attachments named by the items a page shows (extensions make them:
+        hub_images), so a changed picture changes the key of exactly the pages that show it."""
+        if not self.pictures:
+            return {}
+        items = [page.item] if page.item is not None else []
+        items += [entry.item for entry in page.entries]
+        items += [entry.item for block in page.blocks for entry in block.entries]
+        return {value.target: self.pictures[value.target] for item in items for value in item.meta.values()
+                if isinstance(value, Attachment) and value.target in self.pictures}
 
     def shared(self, lang: str | None) -> tuple[dict, str]:
         """A language's shared page data (menu, sections, term pages, settings) and its digest."""

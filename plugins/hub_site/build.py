@@ -44,6 +44,8 @@ def build(pelican) -> None:
         site.catalogs = stage("catalogs", load_catalogs, site)
         for extension in extensions:
             site.notices.update(stage(f"notices ({extension.name})", extension.notices, site))
+        for extension in extensions:
+            site.pictures.update(stage(f"pictures ({extension.name})", extension.pictures, site))
         site.plan = stage("plan", plan_pages, site)
         for extension in extensions:
             site.plan.add_pages(list(stage(f"plan ({extension.name})", extension.pages, site)))

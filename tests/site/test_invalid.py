@@ -163,11 +163,11 @@ EXPECTED = {
     'unknown key':
         "news/bad.md:4: sumary: is not a field of news/ (did you mean 'summary'?)",
     'save_as from content':
-        'news/bad.md:4: save_as: is not a field of news/ (fields of news/ are: authors, countries, date, image, image_alt, source_revision, status, summary, title, topics, translation_key)',
+        'news/bad.md:4: save_as: is not a field of news/ (fields of news/ are: authors, countries, date, image, image_alt, image_decorative, source_revision, status, summary, title, topics, translation_key)',
     'url from content':
-        'news/bad.md:4: url: is not a field of news/ (fields of news/ are: authors, countries, date, image, image_alt, source_revision, status, summary, title, topics, translation_key)',
+        'news/bad.md:4: url: is not a field of news/ (fields of news/ are: authors, countries, date, image, image_alt, image_decorative, source_revision, status, summary, title, topics, translation_key)',
     'template from content':
-        'news/bad.md:4: template: is not a field of news/ (fields of news/ are: authors, countries, date, image, image_alt, source_revision, status, summary, title, topics, translation_key)',
+        'news/bad.md:4: template: is not a field of news/ (fields of news/ are: authors, countries, date, image, image_alt, image_decorative, source_revision, status, summary, title, topics, translation_key)',
     'missing title':
         "news/bad.md:1: title: is missing (add a line 'title: ...' to the front matter (the headline, in the file's language))",
     'empty title':

@@ -159,5 +159,5 @@ def test_every_extension_point_is_documented_for_developers():
 
     guide = (ROOT / "docs" / "developers.md").read_text()
     points = [name for name, member in vars(Extension).items() if callable(member) and not name.startswith("_")]
-    assert points == ["notices", "pages", "files", "write"]
+    assert points == ["notices", "pictures", "pages", "files", "write"]
     assert all(f"`{name}(build)`" in guide for name in points), "docs/developers.md misses an extension point"

@@ -1,7 +1,7 @@
 """Courses: online, self-paced learning offered by partners, by level."""
 
 from hub_content.fields import Field, LanguageTags, Names, Term, Text, Url, WholeNumber, YesNo
-from hub_content.types import PARTNERS, POSTED, TOPICS, ContentType, Listing, N_, everything, newest_first
+from hub_content.types import PARTNERS, PICTURE, POSTED, TOPICS, ContentType, Listing, N_, everything, newest_first
 
 
 def json_ld(meta, absolute, label) -> dict:
@@ -28,6 +28,6 @@ CONTENT_TYPE = ContentType(
         Field("certificate", YesNo(), doc="yes if participants receive a certificate"),
         Field("enrolment", Url(), required=True, doc="the web address where people enrol"),
         Field("course_languages", LanguageTags(), doc="the languages the course is offered in: [en, ro]"),
-        TOPICS, PARTNERS,
+        TOPICS, PARTNERS, *PICTURE,
     ),
 )

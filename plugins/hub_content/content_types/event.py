@@ -2,7 +2,7 @@
 
 from hub_content import moments
 from hub_content.fields import DateTime, Field, LanguageTags, Term, Terms, Text, TimeZone, Url, YesNo
-from hub_content.types import COUNTRIES, POSTED, TOPICS, ContentType, Listing, N_
+from hub_content.types import COUNTRIES, PICTURE, POSTED, TOPICS, ContentType, Listing, N_
 
 
 def json_ld(meta, absolute, label) -> dict:
@@ -56,6 +56,6 @@ CONTENT_TYPE = ContentType(
         Field("recording", Url(), doc="the web address of the recording, once there is one"),
         Field("event_languages", LanguageTags(), doc="the languages spoken at the event: [en, sr]"),
         Field("organisers", Terms("partners"), doc="partner ids from content/data/partners.yaml"),
-        TOPICS, COUNTRIES,
+        TOPICS, COUNTRIES, *PICTURE,
     ),
 )

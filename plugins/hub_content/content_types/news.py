@@ -1,7 +1,8 @@
 """News: dated stories, newest first, with an optional picture."""
 
-from hub_content.fields import Field, File, Names, Text
-from hub_content.types import COUNTRIES, POSTED, TOPICS, ContentType, Listing, N_, everything, newest_first, people
+from hub_content.fields import Field, Names
+from hub_content.types import (COUNTRIES, PICTURE, POSTED, TOPICS, ContentType, Listing, N_, everything,
+                               newest_first, people)
 
 
 def json_ld(meta, absolute, label) -> dict:
@@ -21,7 +22,6 @@ CONTENT_TYPE = ContentType(
     fields=(
         POSTED, TOPICS, COUNTRIES,
         Field("authors", Names(), doc="a list of author names"),
-        Field("image", File(images_only=True), doc="a picture in content/files/, e.g. files/images/team.jpg"),
-        Field("image_alt", Text(), translatable=True, doc="what the picture shows, for readers who cannot see it"),
+        *PICTURE,
     ),
 )

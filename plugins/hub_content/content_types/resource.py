@@ -1,7 +1,7 @@
 """Resources: the library's documents (a file or a web address), browsed by type, year, topic and country."""
 
 from hub_content.fields import Date, Field, File, LanguageTags, Names, Term, Text, Year
-from hub_content.types import (COUNTRIES, PARTNERS, TOPICS, ContentType, Listing, N_, everything, newest_first,
+from hub_content.types import (COUNTRIES, PARTNERS, PICTURE, TOPICS, ContentType, Listing, N_, everything, newest_first,
                                people)
 
 
@@ -43,5 +43,6 @@ CONTENT_TYPE = ContentType(
         Field("document_languages", LanguageTags(), filter="languages",
               doc="the languages the document itself exists in: [en, sq]"),
         Field("licence", Text(), doc="under which terms readers may share it, e.g. CC BY 4.0"),
+        *PICTURE,
     ),
 )
