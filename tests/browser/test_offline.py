@@ -34,6 +34,7 @@ def test_a_visited_page_opens_with_the_network_off(served, context):
     context.set_offline(True)
     tab.goto(f"{served}/sr/news/hub-turns-ten/")
     assert tab.text_content("h1") == title
+    assert tab.evaluate("caches.match(location.href).then(found => found !== undefined)")  # kept by the worker
     # The theme's stylesheet came from the worker's shell: the page is styled offline too.
     assert tab.evaluate("getComputedStyle(document.querySelector('a.skip')).position") != "static"
     # An address never visited gets the offline page of its language.
@@ -67,7 +68,7 @@ def test_online_the_network_answers_first(demo, context, tmp_path):
         server.shutdown()
 
 
-def test_save_for_offline_keeps_the_attachment(served, context):
+def test_save_for_offline_keeps_the_attachment(demo, served, context):
     tab = context.new_page()
     controlled(tab, f"{served}/en/")
     tab.goto(f"{served}/en/resources/positive-discipline-guide/")
@@ -78,15 +79,19 @@ def test_save_for_offline_keeps_the_attachment(served, context):
     tab.wait_for_function("document.querySelector('.save-offline [role=status]').textContent !== ''")
     assert tab.text_content(".save-offline [role=status]").startswith("Saved")
     assert button.text_content() == "Remove from offline reading"
-    size = (tab.evaluate(f"fetch('{PDF}').then(r => r.arrayBuffer()).then(b => b.byteLength)"))
+    saved = "caches.open('hub-saved:' + location.origin + '/').then(c => c.match(location.origin + '%s'))"
+    size = tab.evaluate(saved % PDF + ".then(r => r.arrayBuffer()).then(b => b.byteLength)")
+    assert size == len((demo / PDF.lstrip("/")).read_bytes())
     context.set_offline(True)
-    assert tab.evaluate(f"fetch('{PDF}').then(r => r.arrayBuffer()).then(b => b.byteLength)") == size > 0
-    tab.goto(f"{served}/en/resources/positive-discipline-guide/")  # saved, though never visited through the worker
+    fetched = f"fetch('{PDF}', {{cache: 'no-store'}}).then(r => r.arrayBuffer()).then(b => b.byteLength)"
+    assert tab.evaluate(fetched) == size  # "no-store": from the worker, not the browser's HTTP cache
+    tab.goto(f"{served}/en/resources/positive-discipline-guide/")  # offline, the page says it is saved
     assert tab.locator(".save-offline button").text_content() == "Remove from offline reading"
     tab.locator(".save-offline button").click()
     tab.wait_for_function("document.querySelector('.save-offline [role=status]').textContent.startsWith('Removed')")
+    assert tab.evaluate(saved % PDF) is None
     with pytest.raises(Exception, match="Failed to fetch"):
-        tab.evaluate(f"fetch('{PDF}')")
+        tab.evaluate(f"fetch('{PDF}', {{cache: 'no-store'}})")
 
 
 def test_without_service_workers_the_button_does_not_show(browser, served):
