@@ -8,10 +8,14 @@ const PAGES = "hub-pages:" + SCOPE; // pages the reader visited (kept across dep
 const SAVED = "hub-saved:" + SCOPE; // what the reader saved with "Save for offline" (theme/js/offline.js)
 const THEME = SCOPE + HUB.theme;
 
+// "no-cache": a new shell is never filled from the browser's HTTP cache of the previous deploy, yet
+// a file the page has just loaded costs only a revalidation (304), not its bytes again.
+function fresh(path) {
+  return new Request(SCOPE + path, {cache: "no-cache"});
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) =>
-    // "reload": never fill a new shell from the browser's HTTP cache of the previous deploy.
-    cache.addAll(HUB.shell.concat(HUB.offline).map((path) => new Request(SCOPE + path, {cache: "reload"}))))
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(HUB.shell.map(fresh)))
     .then(() => self.skipWaiting()));
 });
 
@@ -26,7 +30,7 @@ self.addEventListener("fetch", (event) => {
   // Search reads its index with Range requests, and nothing but GET can be cached: the network answers.
   if (request.method !== "GET" || request.headers.has("range") || !request.url.startsWith(SCOPE)) return;
   if (request.mode === "navigate") {
-    event.respondWith(page(request));
+    event.respondWith(page(request, event));
   } else if (request.url.startsWith(THEME)) {
     event.respondWith(shell(request));
   } else {
@@ -36,13 +40,14 @@ self.addEventListener("fetch", (event) => {
 
 // Network first: a page is served from the cache only when the network fails, so a reader online
 // never sees an old version; each visit refreshes the kept copy.
-async function page(request) {
+async function page(request, event) {
   try {
     const response = await fetch(request);
     const type = response.headers.get("content-type") || "";
     if (response.ok && response.type === "basic" && type.startsWith("text/html")) {
       const copy = response.clone();
-      caches.open(PAGES).then((cache) => cache.put(stripped(request.url), copy));
+      event.waitUntil(caches.open(PAGES).then((cache) => cache.put(stripped(request.url), copy))
+        .then(() => keepOfflinePage(request.url)));
     }
     return response;
   } catch (error) {
@@ -63,11 +68,29 @@ async function kept(request) {
   return caches.match(stripped(request.url), {ignoreSearch: true});
 }
 
-// The offline page of the language whose prefix the address starts with, else the default language's.
-async function offlinePage(url) {
+// The offline page of the language whose prefix the address starts with.
+function offlinePath(url) {
   const prefix = url.slice(SCOPE.length).split("/")[0];
-  const path = HUB.offline.find((candidate) => candidate.split("/")[0] === prefix) || HUB.offline[0];
-  return caches.match(SCOPE + path);
+  return HUB.offline.find((candidate) => candidate.split("/")[0] === prefix);
+}
+
+// Only the offline pages of the languages a reader reads are fetched, once per deploy, after a page
+// of that language came from the network: a first visit costs no page beyond the one asked for.
+async function keepOfflinePage(url) {
+  const path = offlinePath(url);
+  if (!path) return;
+  const cache = await caches.open(SHELL);
+  if (!(await cache.match(SCOPE + path))) await cache.add(fresh(path)).catch(() => {});
+}
+
+// The offline page of the address's language, else of any language the reader read (the default first).
+async function offlinePage(url) {
+  const cache = await caches.open(SHELL);
+  for (const path of [offlinePath(url)].concat(HUB.offline)) {
+    const found = path && (await cache.match(SCOPE + path));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function stripped(url) {

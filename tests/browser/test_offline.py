@@ -19,6 +19,21 @@ def controlled(tab, url):
     tab.wait_for_function("navigator.serviceWorker.controller !== null")
 
 
+def until(tab, expression):
+    """Wait until a JS expression whose value is a promise resolves truthy (wait_for_function would
+    take the promise itself for true)."""
+    for _ in range(300):
+        if tab.evaluate(expression):
+            return
+        tab.wait_for_timeout(100)
+    raise AssertionError(f"never true: {expression}")
+
+
+def kept(tab, address):
+    """Wait until the worker has kept `address` (a JS expression): it stores pages after serving them."""
+    until(tab, f"caches.match({address}).then(found => found !== undefined)")
+
+
 @pytest.fixture
 def context(browser):
     context = browser.new_context()
@@ -31,10 +46,11 @@ def test_a_visited_page_opens_with_the_network_off(served, context):
     controlled(tab, f"{served}/sr/")
     tab.goto(f"{served}/sr/news/hub-turns-ten/")
     title = tab.text_content("h1")
+    kept(tab, "location.href")
+    kept(tab, "location.origin + '/sr/offline/'")
     context.set_offline(True)
     tab.goto(f"{served}/sr/news/hub-turns-ten/")
     assert tab.text_content("h1") == title
-    assert tab.evaluate("caches.match(location.href).then(found => found !== undefined)")  # kept by the worker
     # The theme's stylesheet came from the worker's shell: the page is styled offline too.
     assert tab.evaluate("getComputedStyle(document.querySelector('a.skip')).position") != "static"
     # An address never visited gets the offline page of its language.
@@ -61,6 +77,7 @@ def test_online_the_network_answers_first(demo, context, tmp_path):
                         encoding="utf-8")
         tab.reload()
         assert tab.text_content("h1") == "Changed since"
+        until(tab, "caches.match(location.href).then(r => r && r.text()).then(t => Boolean(t && t.includes('Changed since')))")
         context.set_offline(True)
         tab.reload()
         assert tab.text_content("h1") == "Changed since"  # the kept copy is the one last seen
