@@ -271,6 +271,16 @@ def offline_pack(c, lang, site="output", to="packs", settings="pelicanconf.py", 
     main(lang, site, to, settings, online)
 
 
+@task(help={"form_factor": "mobile (default) or desktop",
+            "only": "comma-separated page types to audit (default: all of tools/page_types.py)"})
+def lighthouse(c, form_factor="mobile", only=""):
+    """Build the demo for production and print Lighthouse's scores for one page of each type (a report)."""
+    sys.path.insert(0, str(HERE / "tools"))
+    from lighthouse import main
+
+    main(form_factor, only)
+
+
 @task(help={"target": "where to publish: a folder, or any rclone destination (\":sftp,host=...:/var/www/hub\", "
                       "\":s3,provider=AWS,env_auth=true:bucket\", a configured remote:path)",
             "output": "the built site to publish (default: output)",

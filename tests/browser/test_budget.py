@@ -9,22 +9,11 @@ import re
 
 import pytest
 
+from page_types import PAGE_TYPES  # tools/, on the path through hubtest
+
 pytestmark = pytest.mark.browser
 PAGE_BUDGET = 25 * 1024
 FIRST_QUERY_BUDGET = 150 * 1024
-PAGE_TYPES = {
-    "home": "en/",
-    "listing": "en/resources/",
-    "resource": "en/resources/positive-discipline-guide/",
-    "news": "en/news/hub-turns-ten/",
-    "event": "en/events/regional-conference-child-participation/",
-    "course": "en/courses/child-protection-basics/",
-    "opportunity": "en/opportunities/child-protection-officer-tirana/",
-    "browse": "en/topics/violence-against-children/",
-    "search": "en/search/",
-    "root": "",
-    "404": "404.html",
-}
 INDEX = re.compile(r"/[a-z-]+/search/.+")  # a language's search index: its manifest and packs, not the page
 
 
