@@ -34,7 +34,7 @@ self.addEventListener("fetch", (event) => {
   } else if (request.url.startsWith(THEME)) {
     event.respondWith(shell(request));
   } else {
-    event.respondWith(fetch(request).catch(() => kept(request)));
+    event.respondWith(fetch(request).catch(async () => (await kept(request)) || Response.error()));
   }
 });
 
