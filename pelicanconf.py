@@ -23,7 +23,7 @@ DEFAULT_LANG = "en"
 PELICAN_CLASS = "hub_site.HubPelican"  # Pelican runs the hub's build (plugins/hub_site/build.py)
 PLUGIN_PATHS = [str(HERE / "plugins")]
 # Order matters: each plugin builds on the ones before it; extensions take part in this order.
-PLUGINS = ["hub_build", "hub_languages", "hub_content", "hub_i18n", "hub_pages", "hub_images", "hub_feeds", "hub_calendar", "hub_status", "hub_search", "hub_sitemap", "hub_admin"]
+PLUGINS = ["hub_build", "hub_languages", "hub_content", "hub_i18n", "hub_pages", "hub_images", "hub_feeds", "hub_calendar", "hub_status", "hub_search", "hub_offline", "hub_sitemap", "hub_admin"]
 
 HUB_DEFAULT_LANGUAGE = "en"
 HUB_LANGUAGES = [

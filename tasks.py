@@ -258,6 +258,29 @@ def bench_check(c, items=30000):
         timed("three files, cold cache", touched)
 
 
+@task(help={"lang": "the language code of the pack, e.g. sq",
+            "site": "the built site to pack (default: output), built with --settings",
+            "to": "the folder to write <name>_<lang>.zim into (default: packs)",
+            "settings": "the settings file the site was built with (default: pelicanconf.py)",
+            "online": "the hub's address online, for links that leave the pack (default: none)"})
+def offline_pack(c, lang, site="output", to="packs", settings="pelicanconf.py", online=""):
+    """Write one language of a built hub as a ZIM file (Kiwix), with a full-text index."""
+    sys.path.insert(0, str(HERE / "tools"))
+    from offline_pack import main
+
+    main(lang, site, to, settings, online)
+
+
+@task(help={"form_factor": "mobile (default) or desktop",
+            "only": "comma-separated page types to audit (default: all of tools/page_types.py)"})
+def lighthouse(c, form_factor="mobile", only=""):
+    """Build the demo for production and print Lighthouse's scores for one page of each type (a report)."""
+    sys.path.insert(0, str(HERE / "tools"))
+    from lighthouse import main
+
+    main(form_factor, only)
+
+
 @task(help={"target": "where to publish: a folder, or any rclone destination (\":sftp,host=...:/var/www/hub\", "
                       "\":s3,provider=AWS,env_auth=true:bucket\", a configured remote:path)",
             "output": "the built site to publish (default: output)",

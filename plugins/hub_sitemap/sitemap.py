@@ -14,7 +14,7 @@ def sitemap_path(language) -> str:
     return f"{language.prefix}/sitemap.xml"
 
 
-UNLISTED = {"search", "translation-status"}  # pages with nothing of their own to find (noindex)
+UNLISTED = {"search", "translation-status", "offline"}  # pages with nothing of their own to find (noindex)
 
 
 def last_modified(page, updates: dict) -> str | None:
