@@ -36,7 +36,7 @@ def query(tab) -> dict:
 
 def ready(tab, address: str) -> None:
     tab.goto(address)
-    tab.wait_for_selector("form.filters:not([hidden])")
+    tab.wait_for_selector("form.filters[data-ready]")
 
 
 def test_filters_live_in_the_address_and_survive_a_reload_and_back(demo, served, tab):
@@ -50,7 +50,7 @@ def test_filters_live_in_the_address_and_survive_a_reload_and_back(demo, served,
     assert query(tab) == {"types": "guide", "topics": "online-safety"}
     assert sorted(shown(tab)) == both
     tab.reload()
-    tab.wait_for_selector("form.filters:not([hidden])")
+    tab.wait_for_selector("form.filters[data-ready]")
     assert tab.input_value("select[name=types]") == "guide"
     assert tab.input_value("select[name=topics]") == "online-safety"
     assert sorted(shown(tab)) == both

@@ -100,7 +100,7 @@ def test_library_filters_show_the_intersection_of_the_browse_pages(served, tab, 
     expected = sorted(set(by_type) & set(by_topic))
     assert len(expected) >= 2
     tab.goto(f"{served}/{prefix}/resources/")
-    tab.wait_for_selector("form.filters:not([hidden])")
+    tab.wait_for_selector("form.filters[data-ready]")
     tab.select_option("select[name=types]", "guide")
     tab.select_option("select[name=topics]", "online-safety")
     shown = tab.eval_on_selector_all(".filter-results li h2 a", "links => links.map(a => a.getAttribute('href'))")

@@ -185,7 +185,11 @@ def test_bulgarian_typed_in_latin_letters_finds_the_cyrillic_item(served, tab):
 
 
 def test_the_last_word_matches_as_a_prefix_and_the_snippet_shows_the_passage(served, tab):
-    found = search(tab, served, "en", "prot")
+    search(tab, served, "en", "prot")
+    # the passage is fetched after the results show: wait for it, then read the results again
+    tab.wait_for_selector("ol.search-results li:has(a[href='/en/resources/juvenile-justice-diversion-policy-brief/'])"
+                          " .snippet mark")
+    found = results(tab)
     brief = next(hit for hit in found if hit["href"] == "/en/resources/juvenile-justice-diversion-policy-brief/")
     assert "protocol" in brief["marks"]
     snippet = tab.text_content("ol.search-results li:has(a[href='/en/resources/juvenile-justice-diversion-policy-brief/']) .snippet")

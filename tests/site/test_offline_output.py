@@ -36,7 +36,7 @@ def test_the_demo_publishes_the_worker_and_an_offline_page_per_language(demo):
     assert "/sr/offline/" not in (demo / "sr/sitemap.xml").read_text(encoding="utf-8")
     resource = page(demo, "en/resources/positive-discipline-guide/")
     box = resource.xpath("//div[@class='save-offline']")[0]
-    assert box.get("hidden") is not None and box.get("data-files") == "/files/positive-discipline-guide.pdf"
+    assert box.get("data-pending") is not None and box.get("data-files") == "/files/positive-discipline-guide.pdf"
     assert resource.xpath("//script[@data-worker]/@data-worker") == ["/sw.js"]
     assert page(demo, "en/news/hub-turns-ten/").xpath("//div[@class='save-offline']") == []  # no attachment
 

@@ -6,7 +6,8 @@
 (function () {
   "use strict";
   var form = document.querySelector("form.filters");
-  if (!form || !window.fetch || !window.URLSearchParams || !window.history.pushState) { return; }
+  if (!form) { return; }
+  if (!window.fetch || !window.URLSearchParams || !window.history.pushState) { form.hidden = true; return; }
   var results = document.querySelector(".filter-results");
   var found = results.querySelector("ul");
   var empty = results.querySelector(".filter-empty");
@@ -146,7 +147,7 @@
   }).then(function (json) {
     // filter.json holds every listing of the section (upcoming and past events): keep this one's.
     items = json.items.filter(function (item) { return !item.state || item.state === form.dataset.listing; });
-    form.hidden = false;
+    form.dataset.ready = "true";  // for tests and styles: the filters now work
     fromAddress();
     selects.forEach(function (select) { select.addEventListener("change", changed); });
     reset.addEventListener("click", function (event) {
@@ -157,5 +158,5 @@
     });
     window.addEventListener("popstate", function () { fromAddress(); show(); });
     show();
-  }).catch(function () { /* the browse pages still work */ });
+  }).catch(function () { form.hidden = true; /* the browse pages still work */ });
 }());

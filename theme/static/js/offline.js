@@ -22,7 +22,7 @@
     }
     caches.open(name).then(function (cache) { return cache.match(page); }).then(function (found) {
       show(Boolean(found), found ? "data-saved" : "");
-      box.hidden = false;
+      box.removeAttribute("data-pending");
     });
     button.addEventListener("click", function () {
       button.disabled = true;
