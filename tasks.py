@@ -91,7 +91,9 @@ def golden(c):
 @task(help={"k": "only tests matching this expression", "fast": "skip browser tests"})
 def test(c, k="", fast=False):
     """Run the whole test suite."""
-    args = [] if not k else ["-k", repr(k)]
+    # Two processes on the project's 2-core machines (pytest-xdist), a test file each at a time, so that a
+    # file's module fixtures (a built site, a browser) are made once.
+    args = ["-n", "auto", "--dist", "loadfile"] + ([] if not k else ["-k", repr(k)])
     if fast:
         args += ["-m", "'not browser'"]
     c.run(f"{PY} -m pytest {' '.join(args)}", pty=False)
