@@ -11,6 +11,8 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "background", "
 THEME_FORMS = ("filters",)  # the theme's forms without an action
 SEARCH_FORMS = ("site-search", "search", "home-search")  # the theme's search forms, whose action is the language's search page
 THEME_SVGS = ("sprite", "icon", "icon type", "logo")  # the theme's drawings (parts/icons.html); nh3 never lets content SVG through
+# The listing's one style: its filter form hidden when scripts do not run (listing.html, inside <noscript>).
+THEME_STYLES = ("form.filters { display: none; }",)
 FORBIDDEN_TAGS = ("iframe", "object", "embed", "base", "form", "frame", "frameset", "applet", "svg", "math", "style")
 
 
@@ -32,6 +34,9 @@ def dangerous(tree) -> list[str]:
                 and re.fullmatch(r"/[a-z]{2,3}(-[a-z]{4})?/search/", element.get("action", ""))):
             continue
         if element.tag == "svg" and element.get("class") in THEME_SVGS:
+            continue
+        if (element.tag == "style" and (element.text or "").strip() in THEME_STYLES
+                and element.getparent() is not None and element.getparent().tag == "noscript"):
             continue
         if element.tag in FORBIDDEN_TAGS:
             found.append(f"<{element.tag}>")

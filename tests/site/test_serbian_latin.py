@@ -5,6 +5,7 @@ source typed in Latin."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import cyrtranslit
@@ -12,6 +13,7 @@ import feedparser
 import icalendar
 from babel.dates import format_date
 from lxml import etree
+from PIL import Image
 
 from hub_content import frontmatter
 from hubtest import ROOT, build, page, settings_file, write_tree
@@ -91,6 +93,15 @@ def test_bosnian_and_croatian_fall_back_to_serbian_latin(demo):
 
 
 LABELS = "".join(f"  {c}: Label {c}\n" for c in "en sq bs bg hr ro sr uk".split())
+
+
+def _picture() -> bytes:
+    """A real PNG: pictures are read and resized."""
+    out = io.BytesIO()
+    Image.new("RGB", (2, 1), "white").save(out, "PNG")
+    return out.getvalue()
+
+
 SITE = {
     "news/first.md": "---\ntitle: First news\ndate: 2024-12-04\n---\nBody.\n",
     "sr/news/first.md": "---\ntitle: Прва вест\n---\n"
@@ -100,7 +111,7 @@ SITE = {
                         "```\nштампај('здраво')\n```\n\n![Слика деце](files/photo.png \"Наслов\")\n",
     "sr/news/typed-in-latin.md": "---\ntitle: Vest pisana latinicom\ndate: 2024-12-05\n---\n"
                                  "Ovaj tekst je napisan latinicom i nema ćirilične verzije.\n",
-    "files/photo.png": b"\x89PNG\r\n\x1a\n",
+    "files/photo.png": _picture(),
     "data/topics.yaml": "online-safety:\n" + LABELS,
     "data/resource-types.yaml": "guide:\n" + LABELS,
     "data/event-types.yaml": "webinar:\n" + LABELS,
