@@ -67,7 +67,9 @@ def test_every_page_type_fits_shows_where_it_is_and_passes_axe(served, demo, tab
             assert tab.locator("nav.crumbs [aria-current=page]").count() == 1
             if last:
                 assert crumbs[-1] == last
-    assert axe_violations(tab) == [], json.dumps(axe_violations(tab), ensure_ascii=False)
+    if width != 1366:  # the phone layouts differ from each other by little; the desktop one is swept by test_pages
+        violations = axe_violations(tab)
+        assert violations == [], json.dumps(violations, ensure_ascii=False)
     assert fits[0] <= fits[1], f"{kind} at {width}: scrolls sideways ({fits[0]} > {fits[1]})"
 
 
