@@ -160,6 +160,8 @@ class _Images(HTMLParser):
 
 def body_images(body_html: str) -> list[tuple[str, str]]:
     """(src, alt) of every image in a rendered body, in order."""
+    if "<img" not in body_html:  # most bodies: every build checks every item, so skip the parser
+        return []
     parser = _Images()
     parser.feed(body_html)
     parser.close()
