@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import subprocess
@@ -79,8 +80,10 @@ def test_an_index_built_in_python_answers_in_lunr_js(tmp_path):
 
 def snowball_words(algorithm: str, count: int, seed: int = 2025) -> list[str]:
     """Words made of the algorithm's own suffixes and letters, so that most of its rules fire."""
-    stemmer = snowballstemmer.stemmer(algorithm)
-    pieces = sorted({among.s for name, table in vars(type(stemmer)).items() if name.startswith("a_")
+    # The suffix tables are attributes of the pure-Python stemmer (the build stems with PyStemmer).
+    module = importlib.import_module(f"snowballstemmer.{algorithm}_stemmer")
+    stemmer_class = getattr(module, "".join(part.title() for part in algorithm.split("_")) + "Stemmer")
+    pieces = sorted({among.s for name, table in vars(stemmer_class).items() if name.startswith("a_")
                      for among in table} - {""})
     letters = sorted({char for piece in pieces for char in piece} | set("aeiou"))
     rng = random.Random(seed)
