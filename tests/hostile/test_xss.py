@@ -10,7 +10,7 @@ from payloads import PAYLOADS
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "background", "poster", "xlink:href")
 THEME_FORMS = ("filters",)  # the theme's forms without an action
 SEARCH_FORMS = ("site-search", "search", "home-search")  # the theme's search forms, whose action is the language's search page
-THEME_SVGS = ("sprite", "icon", "icon type", "logo")  # the theme's drawings (parts/icons.html); nh3 never lets content SVG through
+THEME_SVGS = ("icon", "icon type", "logo")  # the theme's drawings (parts/icons.html); nh3 never lets content SVG through
 # The listing's one style: its filter form hidden when scripts do not run (listing.html, inside <noscript>).
 THEME_STYLES = ("form.filters { display: none; }",)
 FORBIDDEN_TAGS = ("iframe", "object", "embed", "base", "form", "frame", "frameset", "applet", "svg", "math", "style")

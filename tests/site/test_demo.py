@@ -205,6 +205,6 @@ def test_the_language_menu_says_which_languages_show_another_text(demo):
 
 def test_a_resource_card_shows_its_icon_format_size_and_date(demo):
     cards = page(demo, "en/resources/").xpath("//ul[@class='entries']/li[@class='card']")
-    assert cards and all(card.xpath("svg/use/@href") == ["#i-resource"] for card in cards)
+    assert cards and all(card.xpath("svg/use/@href") == ["/theme/img/icons.svg#i-resource"] for card in cards)
     lines = [card.xpath("string(p[@class='meta'])") for card in cards]
     assert any(re.search(r"[A-Z]{2,5}, [\d.,]+\s?[kM]B · \w+ \d+, \d{4}", line) for line in lines), lines
