@@ -57,6 +57,30 @@ def copy_attachment(source: Path, output: Path, relative: str) -> None:
     shutil.copyfile(source, target)
 
 
+
+class Fragments:
+    """Parts of pages drawn once per language and build, and reused wherever they are shown again.
+
+    A card of an item appears on its section's listing, on each of its topic, country, type and year
+    pages, on the home page and among related items: some twelve times a language in a real hub.
+    A template asks `fragment(key, macro, *args)`; the key must name everything the macro's output
+    depends on besides the language (for a card: its address, state, heading level and whether it
+    shows the summary). Pages stay what they were: the same macro, called once instead of twelve
+    times. The renderer clears them after each language, so they never outlive a build.
+    """
+
+    def __init__(self):
+        self.drawn: dict = {}
+
+    def __call__(self, key, macro, *args):
+        found = self.drawn.get(key)
+        if found is None:
+            found = self.drawn[key] = macro(*args)
+        return found
+
+    def clear(self) -> None:
+        self.drawn.clear()
+
 class Renderer:
     """Renders a plan's pages. What a template receives is built by one method, `page_data`, and the
     page's cache key is a digest of exactly that data (plus the salt), so no template can depend on
@@ -103,6 +127,7 @@ class Renderer:
                 stored.wrote(page.output, key)
         finally:
             stored.close()
+            self.helpers(lang)["fragment"].clear()  # a language's fragments are no use to the next
 
     def write(self, output: Path, page: Page, text: str) -> None:
         write(output, page.output, text)
@@ -285,4 +310,5 @@ class Renderer:
             "utc": moments.utc,
             "utc_offset": utc_offset,
             "item_language": lambda item: languages[item.lang],
+            "fragment": Fragments(),
         }
