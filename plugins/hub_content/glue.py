@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from pelican.log import console
@@ -25,7 +26,10 @@ def read_content(build) -> Hub | None:
     cache = Path(settings["HUB_CACHE_PATH"]) if settings.get("HUB_CACHE_PATH") else None
     inputs = None
     if cache and settings["HUB_SKIP_UNCHANGED"]:
-        inputs = unchanged.inputs(build.content, build.theme, CODE, settings)
+        hashes = unchanged.load_hashes(cache)
+        started = time.time_ns()  # files changed after this are not trusted by the next build's hashes
+        inputs = unchanged.inputs(build.content, build.theme, CODE, settings, hashes)
+        unchanged.save_hashes(cache, hashes, started)
         published = published_path(build.output)
         if unchanged.unchanged(cache, inputs, folder_tag(published) if published else None, build_time()):
             console.print(f"Hub: nothing changed since {published} was built (content, theme, code, settings; "

@@ -42,7 +42,13 @@ def key(lang: str, records: list[dict], code: str, text_digests: dict | None = N
 
 
 class IndexCache:
-    """One file per language: <folder>/<lang>-<key>.pickle; older keys of the language are removed."""
+    """One file per language: <folder>/<lang>-<key>.pickle; older keys of the language are removed.
+
+    Beside it, <folder>/terms/<lang>.pickle keeps the analysed pieces of the language's last build
+    (index.Terms: lowercased piece -> its terms), tagged with the code digest. An edit changes a few
+    records, but the records change every weight, so the language's index is built again; its text is
+    not analysed again: stemming and folding were most of an index build's time.
+    """
 
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -50,18 +56,38 @@ class IndexCache:
         self.text_digests: dict[int, tuple] = {}  # keeps each text alive, so that its id stays its own
 
     def files(self, lang: str, records: list[dict], build) -> dict[str, bytes]:
+        """The language's files, from the cache or from `build(terms)`, given an index.Terms that knows
+        the pieces of the last build (None without a cache folder)."""
         if self.folder is None:
-            return build()
+            return build(None)
         path = self.folder / f"{lang}-{key(lang, records, self.code, self.text_digests)}.pickle"
         try:
             return pickle.loads(path.read_bytes())
         except Exception:  # missing, or damaged in any of the many ways unpickling reports: rebuild
             pass
-        files = build()
+        from .index import Terms  # the cache sits below the index, which it stores
+
+        terms = Terms(lang, self.known_terms(lang))
+        files = build(terms)
         self.folder.mkdir(parents=True, exist_ok=True)
-        for old in self.folder.glob(f"{lang}-*.pickle"):
+        # Exactly this language's keys: "sr-*" would also match sr-latn's.
+        for old in self.folder.glob(f"{lang}-{'?' * len(path.stem.rsplit('-', 1)[1])}.pickle"):
             old.unlink(missing_ok=True)
-        partial = path.with_suffix(".partial")
-        partial.write_bytes(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(path)
+        store(path, files)
+        store(self.folder / "terms" / f"{lang}.pickle", (self.code, terms.memo))
         return files
+
+    def known_terms(self, lang: str) -> dict:
+        try:
+            code, memo = pickle.loads((self.folder / "terms" / f"{lang}.pickle").read_bytes())
+        except Exception:  # none yet, or damaged: analyse every piece
+            return {}
+        return memo if code == self.code and isinstance(memo, dict) else {}
+
+
+def store(path: Path, value) -> None:
+    """Write a pickle whole or not at all (a build killed while writing leaves the old file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(path)

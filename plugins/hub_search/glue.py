@@ -92,7 +92,7 @@ class SearchExtension(Extension):
         cache = IndexCache(Path(cache_folder) / "search" if cache_folder else None)
         for language in languages:
             found = self.found[language.code]
-            files = cache.files(language.code, found, lambda: index.build(found, language.code))
+            files = cache.files(language.code, found, lambda terms: index.build(found, language.code, terms=terms))
             for path, data in files.items():
                 write(build.output, search_path(language) + path, data)
             if build.settings["HUB_SEARCH_GZIP"]:  # the packs' members are gzipped already; the manifest is not

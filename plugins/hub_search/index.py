@@ -149,9 +149,10 @@ class Terms:
     saves most of the work on a large corpus.
     """
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, known: dict[str, list[str]] | None = None):
         self.analyzer = Analyzer(profile(lang))
-        self.memo: dict[str, list[str]] = {}
+        self.known = known or {}  # pieces analysed by an earlier build with the same code (cache.py)
+        self.memo: dict[str, list[str]] = {}  # the pieces of this build: what the next one may reuse
 
     def __call__(self, text: str) -> list[str]:
         memo, terms = self.memo, []
@@ -160,7 +161,10 @@ class Terms:
                 continue
             found = memo.get(piece)
             if found is None:
-                found = memo[piece] = self.analyzer.piece_terms(piece)
+                found = self.known.get(piece)
+                if found is None:
+                    found = self.analyzer.piece_terms(piece)
+                memo[piece] = found
             terms.extend(found)
         return terms
 
@@ -269,8 +273,8 @@ class Postings:
     field's boost, summed over the fields.
     """
 
-    def __init__(self, records: list[dict], lang: str, settings: Settings):
-        terms = Terms(lang)
+    def __init__(self, records: list[dict], lang: str, settings: Settings, terms: Terms | None = None):
+        terms = terms or Terms(lang)
         count = len(records)
         # Per field: per document, its term frequencies and length.
         frequencies: list[list[Counter]] = []
@@ -461,14 +465,15 @@ def facet_members(records: list[dict], pack: Pack) -> dict[str, dict[str, list]]
     return facets
 
 
-def build(records: list[dict], lang: str, settings: Settings = Settings()) -> dict[str, bytes]:
-    """The language's search files: relative path -> bytes (manifest.json and the packs)."""
+def build(records: list[dict], lang: str, settings: Settings = Settings(), terms: Terms | None = None) -> dict[str, bytes]:
+    """The language's search files: relative path -> bytes (manifest.json and the packs). `terms`
+    may bring the pieces an earlier build analysed (the same bytes either way; cache.py)."""
     check(records)
     records = ordered(records)
     pipeline = Pipeline()
     pipeline.add(*registered_functions(lang))
     pipeline = pipeline.serialize()
-    postings = Postings(records, lang, settings)
+    postings = Postings(records, lang, settings, terms)
     refs = [ref(number) for number in range(len(records))]
     pack = Pack(settings.pack_bytes)
 

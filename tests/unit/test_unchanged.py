@@ -64,3 +64,38 @@ def test_inputs_cover_content_theme_code_and_settings(tmp_path):
         changed = unchanged.inputs(*folders, {"SITEURL": ""})
         assert changed != first
         first = changed
+
+
+def test_remembered_hashes_spare_reading_unchanged_files_but_never_hide_a_change(tmp_path):
+    import os
+    import time
+
+    folders = []
+    for name in ("content", "theme", "code"):
+        (tmp_path / name / "sub").mkdir(parents=True)
+        (tmp_path / name / "sub" / "a.md").write_text(name)
+        (tmp_path / name / "b.md").write_text(name * 2)
+        folders.append(tmp_path / name)
+    old = time.time_ns() - 10 * 10**9
+    for path in tmp_path.rglob("*.md"):
+        os.utime(path, ns=(old, old))  # written well before the first build
+    cache = tmp_path / "cache"
+    first_hashes = unchanged.load_hashes(cache)
+    first = unchanged.inputs(*folders, {}, first_hashes)
+    assert first == unchanged.inputs(*folders, {})  # the same digest as without remembered hashes
+    assert first_hashes.read == 6
+    unchanged.save_hashes(cache, first_hashes, time.time_ns())
+
+    again = unchanged.load_hashes(cache)
+    assert unchanged.inputs(*folders, {}, again) == first and again.read == 0
+    unchanged.save_hashes(cache, again, time.time_ns())
+
+    (tmp_path / "content" / "sub" / "a.md").write_text("CONTENT")  # same size, new bytes, new time
+    changed = unchanged.load_hashes(cache)
+    digest = unchanged.inputs(*folders, {}, changed)
+    assert digest != first and digest == unchanged.inputs(*folders, {}) and changed.read == 1
+    unchanged.save_hashes(cache, changed, time.time_ns())
+    recent = unchanged.load_hashes(cache)  # a.md changed within RACY of that save: read again
+    assert unchanged.inputs(*folders, {}, recent) == digest and recent.read == 1
+    (cache / unchanged.HASHES).write_text("{damaged")
+    assert unchanged.inputs(*folders, {}, unchanged.load_hashes(cache)) == digest
