@@ -15,6 +15,8 @@ from pathlib import Path
 
 from importlib.metadata import version
 
+from .index import Terms
+
 CODE = Path(__file__).parent
 
 
@@ -65,8 +67,6 @@ class IndexCache:
             return pickle.loads(path.read_bytes())
         except Exception:  # missing, or damaged in any of the many ways unpickling reports: rebuild
             pass
-        from .index import Terms  # the cache sits below the index, which it stores
-
         terms = Terms(lang, self.known_terms(lang))
         files = build(terms)
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ checked with `invoke check` and built."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -61,6 +62,9 @@ def publish(tab):
     tab.get_by_role("button", name="Publish").first.click()
     tab.get_by_text("Publish now").click()
     tab.get_by_text("UNSAVED CHANGES").wait_for(state="detached")
+    # Decap then moves to the new entry's own address; on a slow machine that can come after the
+    # test's next goto and replace the next form under its feet, so wait for it here.
+    tab.wait_for_url(re.compile(r"#/collections/[^/]+/entries/"))
 
 
 def test_a_coordinator_and_a_translator_work_in_the_web_editor(decap_server, tmp_path, browser):
