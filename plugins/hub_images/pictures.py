@@ -77,6 +77,12 @@ def limit_problem(target: str, size: int, pixels: tuple[int, int] | None, limits
     return None
 
 
+def unreadable(error: Exception) -> ProblemFound:
+    """The problem of bytes Pillow opened or decoded with an error (it raises many kinds)."""
+    return ProblemFound(f"cannot be read as an image ({type(error).__name__})",
+                        "open it in an image editor and save it again as JPEG, PNG or WebP")
+
+
 def open_image(data: bytes):
     """The image, or ProblemFound for bytes Pillow cannot read as one. Only the header is read here."""
     from PIL import Image
@@ -88,8 +94,7 @@ def open_image(data: bytes):
             image.size  # noqa: B018 (the header is read)
             return image
     except Exception as error:  # Pillow raises many kinds for broken files
-        raise ProblemFound(f"cannot be read as an image ({type(error).__name__})",
-                           "open it in an image editor and save it again as JPEG, PNG or WebP") from None
+        raise unreadable(error) from None
 
 
 def image_size(data: bytes) -> tuple[int, int]:
@@ -106,8 +111,7 @@ def resize(data: bytes, widths) -> list[Variant]:
         image = ImageOps.exif_transpose(image)
         image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P", "PA") else "RGB")
     except Exception as error:
-        raise ProblemFound(f"cannot be read as an image ({type(error).__name__})",
-                           "open it in an image editor and save it again as JPEG, PNG or WebP") from None
+        raise unreadable(error) from None
     return [_webp(image.resize((w, height_for(w, image.size)), Image.Resampling.LANCZOS) if w != image.width else image)
             for w in widths_for(image.width, widths)]
 
