@@ -130,6 +130,18 @@ def _items(root, files, cache, processes: int = 1):
     for source in files:
         folder, _, name = source.rel.rpartition("/")
         names.setdefault(folder, set()).add(name.removesuffix(".md"))
+    taken: dict[str, frozenset] = {}  # one per folder, and only for folders with a name to suggest
+
+    def beside(rel: str) -> frozenset:
+        """The names a suggested new name for `rel` must avoid; none when its name needs no suggestion
+        (a folder of a real hub holds thousands of names: a copy per file took gigabytes)."""
+        if reader.valid_name(rel):
+            return frozenset()
+        folder = rel.rpartition("/")[0]
+        if folder not in taken:
+            taken[folder] = frozenset(names.get(folder, ()))
+        return taken[folder]
+
     read_items: dict = {}  # source -> its item
     missed = []
     for source in files:
@@ -137,7 +149,7 @@ def _items(root, files, cache, processes: int = 1):
             continue  # vocabularies and attachments
         item = cache.get(source.rel, source.lang, (root / source.rel).read_bytes())
         if item is None:
-            missed.append((source, frozenset(names.get(source.rel.rpartition("/")[0], ()))))
+            missed.append((source, beside(source.rel)))
         else:
             read_items[source.rel] = item
     problems, salvaged = [], []

@@ -174,6 +174,13 @@ def _unknown(rel, name, line, schema, content_type) -> Problem:
     return Problem(rel, line, name, f"is not a field of {content_type.folder}/", fix)
 
 
+def valid_name(rel: str) -> bool:
+    """Whether a file's name and folders are valid as they are (no new name to suggest)."""
+    path = PurePosixPath(rel)
+    return (SLUG.match(path.stem) is not None and path.stem not in WINDOWS_RESERVED
+            and not any(part.split(".")[0].lower() in WINDOWS_RESERVED for part in path.parts[:-1]))
+
+
 def _slug_problems(rel: str, taken: frozenset = frozenset()) -> list[Problem]:
     stem = PurePosixPath(rel).stem
     folders = [part for part in PurePosixPath(rel).parts[:-1] if part.split(".")[0].lower() in WINDOWS_RESERVED]

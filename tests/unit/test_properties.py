@@ -11,7 +11,7 @@ from hub_build.errors import ProblemFound
 from hub_build.staging import contained
 from hub_content import frontmatter
 from hub_content.fields import SLUG
-from hub_content.reader import suggest_slug
+from hub_content.reader import _slug_problems, suggest_slug, valid_name
 
 ROOT = Path("/srv/output")
 
@@ -21,6 +21,14 @@ def test_suggested_slugs_are_always_valid(text):
     slug = suggest_slug(text)
     assert SLUG.match(slug)
     assert suggest_slug(slug) == slug
+
+
+@given(st.lists(st.sampled_from(["news", "con", "Aux.d", "a-b", "A", "é", "-", "x1", "lpt3"]), min_size=1, max_size=4))
+def test_a_valid_name_is_exactly_one_without_problems(parts):
+    """The build sends the names beside a file (to keep a suggested name from clashing) only with
+    files whose name is not valid: that may skip only files whose names raise no problem."""
+    rel = "/".join(parts) + ".md"
+    assert valid_name(rel) == (_slug_problems(rel, frozenset({"taken"})) == [])
 
 
 @given(st.lists(st.sampled_from(["a", "b", ".", "..", "/", "\\", "~", ":", "%2e", "\x00"]), max_size=12).map("".join))
