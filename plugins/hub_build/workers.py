@@ -6,6 +6,8 @@ Forked, not spawned: the workers share the read hub and the plan without picklin
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -44,6 +46,18 @@ def _die_with(parent: int, work, *args) -> None:
     work(*args)
 
 
+@contextlib.contextmanager
+def frozen():
+    """Forked processes share the build's memory until they write to it, and Python's garbage
+    collector writes into every object it scans: frozen objects are never scanned, so each worker
+    copies only the pages it really changes (measured at 30,000 items: see docs/performance.md)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def map_forked(function, jobs: list, processes: int, chunk: int = 16) -> list:
     """[function(job) for job in jobs], in that order, shared among `processes` forked processes when
     there is enough work to pay for them. Each job and result is pickled, so jobs should be small
@@ -51,7 +65,7 @@ def map_forked(function, jobs: list, processes: int, chunk: int = 16) -> list:
     if processes <= 1 or len(jobs) < 4 * chunk:
         return [function(job) for job in jobs]
     context = multiprocessing.get_context("fork")
-    with context.Pool(processes, initializer=_end_with, initargs=(os.getpid(),)) as pool:
+    with frozen(), context.Pool(processes, initializer=_end_with, initargs=(os.getpid(),)) as pool:
         return pool.map(function, jobs, chunksize=chunk)
 
 
@@ -59,10 +73,11 @@ def run_forked(work, groups: list[list], *args) -> None:
     """work(group, *args) for each group in its own forked process; fails if any of them failed."""
     context = multiprocessing.get_context("fork")
     workers = [context.Process(target=_die_with, args=(os.getpid(), work, group, *args)) for group in groups]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
+    with frozen():
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
     failed = [worker.exitcode for worker in workers if worker.exitcode != 0]
     if failed:
         raise RuntimeError(f"{len(failed)} worker process(es) failed; see the errors above")

@@ -56,6 +56,7 @@ class Localizer:
         self.locale = locale
         self._dates: dict[tuple, str] = {}
         self._names: dict[str, str] = {}
+        self._samples: list[tuple[str, int]] | None = None
 
     def date(self, value: dt.date, style: str = "long") -> str:
         key = (value.isoformat(), style)  # isoformat: two moments equal in UTC may fall on different days
@@ -83,12 +84,15 @@ class Localizer:
     def plural_samples(self) -> list[tuple[str, int]]:
         """(CLDR plural category, a whole number in it) for each category of the locale's integers:
         scripts choose a translated count by Intl.PluralRules' category, and the page gives them
-        each category's string, translated with that number (gettext's own plural rule)."""
-        rule = Locale.parse(self.locale).plural_form
-        samples: dict[str, int] = {}
-        for number in range(0, 1001):
-            samples.setdefault(rule(number), number)
-        return sorted(samples.items())
+        each category's string, translated with that number (gettext's own plural rule). Worked out
+        once per localizer: every listing page asks, and it takes a thousand calls of the rule."""
+        if self._samples is None:
+            rule = Locale.parse(self.locale).plural_form
+            samples: dict[str, int] = {}
+            for number in range(0, 1001):
+                samples.setdefault(rule(number), number)
+            self._samples = sorted(samples.items())
+        return self._samples
 
     def language_name(self, locale: str) -> str:
         """The name of another language as this locale writes it ("hrvatski" in Bosnian)."""
