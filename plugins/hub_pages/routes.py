@@ -7,8 +7,8 @@ navigation). Paths are relative to the output folder, ending in '/' for pretty U
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
+from operator import itemgetter
 import dataclasses
 from dataclasses import dataclass
 
@@ -457,28 +457,30 @@ class LanguagePlan:
     def _related(self, entry) -> list[Entry]:
         """Same-language items sharing topics (weighing double) or countries, newest first among
         equals. Only the newest RELATED_POOL items of each term are weighed, so that a
-        country with thousands of items does not make planning quadratic."""
-        pool, order, by_path = self._term_pool()
+        country with thousands of items does not make planning quadratic. Items are counted by
+        their place in newest-first order, negated, so that one sort in C ranks them (heaviest,
+        then newest): this runs for every item of every language."""
+        pool, places, in_order = self._term_pool()
         weights: Counter = Counter()
         for name, weight in (("topics", 2), ("countries", 1)):
             for term in field_terms(entry.item, name):
-                paths = pool.get((name, term), ())[:RELATED_POOL]
+                chosen = pool.get((name, term), ())[:RELATED_POOL]
                 for _ in range(weight):
-                    weights.update(paths)  # counted in C: this runs for every item of every language
-        weights.pop(entry.path, None)  # a language has one entry per item: the item itself
-        ranked = heapq.nsmallest(RELATED_SIZE, weights.items(), key=lambda pair: (-pair[1],) + order[pair[0]])
-        return [by_path[path] for path, _ in ranked]
+                    weights.update(chosen)
+        weights.pop(places.get(entry.path), None)  # a language has one entry per item: the item itself
+        ranked = sorted(weights.items(), key=itemgetter(1, 0), reverse=True)[:RELATED_SIZE]
+        return [in_order[-place] for place, _ in ranked]
 
-    def _term_pool(self) -> tuple[dict, dict, dict]:
-        """(topic or country -> paths of the language's own dated items, newest first;
-        path -> its newest-first sort key; path -> entry)."""
+    def _term_pool(self) -> tuple[dict, dict, list]:
+        """(topic or country -> the negated places of the language's own dated items in newest-first
+        order, newest first; path -> its negated place; the items in that order)."""
         if self._pool is None:
-            pool: dict[tuple, list[str]] = {}
+            pool: dict[tuple, list[int]] = {}
             own = sorted((e for t in self.hub.content_types if t.listed and t.dated
                           for e in self.by_type[t.name] if not e.fallback), key=newest)
-            for entry in own:
+            for place, entry in enumerate(own):
                 for name in ("topics", "countries"):
                     for term in field_terms(entry.item, name):
-                        pool.setdefault((name, term), []).append(entry.path)
-            self._pool = (pool, {e.path: newest(e) for e in own}, {e.path: e for e in own})
+                        pool.setdefault((name, term), []).append(-place)
+            self._pool = (pool, {e.path: -place for place, e in enumerate(own)}, own)
         return self._pool
