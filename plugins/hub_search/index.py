@@ -378,10 +378,17 @@ class Pack:
         self.starts = [0]
         self.at: dict[str, list[int]] = {}  # label (the member's name, for tests and tools) -> location
 
-    def put(self, label: str, raw: bytes) -> list[int]:
+    @staticmethod
+    def member(raw: bytes) -> bytes:
+        """A member's bytes in the pack: gzipped, or plain when gzip saves little (unzipping would
+        cost the reader more than it saves)."""
         member = gz(raw)
-        if len(member) > len(raw) * 0.8:  # barely smaller: unzipping would cost the reader more than it saves
-            member = raw
+        return raw if len(member) > len(raw) * 0.8 else member
+
+    def put(self, label: str, raw: bytes) -> list[int]:
+        return self.place(label, self.member(raw))
+
+    def place(self, label: str, member: bytes) -> list[int]:
         if self.packs[-1] and len(self.packs[-1]) + len(member) > self.limit:
             self.starts.append(self.starts[-1] + len(self.packs[-1]))
             self.packs.append(bytearray())
@@ -391,8 +398,9 @@ class Pack:
         return location
 
     def put_run(self, labelled: list[tuple[str, bytes]]) -> dict:
-        """Members read by number (doc chunks, shards): where the first is and each one's size."""
-        locations = [self.put(label, raw) for label, raw in labelled]
+        """Members read by number (doc chunks, shards), given as `member` made them: where the first is
+        and each one's size."""
+        locations = [self.place(label, member) for label, member in labelled]
         return {"start": locations[0][0] if locations else 0, "sizes": [size for _, size in locations]}
 
 
@@ -409,9 +417,12 @@ def frequent_terms(postings: Postings, settings: Settings) -> set[str]:
     return set(sorted(counts, key=lambda term: (-counts[term], term))[: settings.rows_terms])
 
 
-def shard_data(number: int, current: list, rows: list, refs: list[str], pipeline: list[str],
-               pack: Pack, settings: Settings, with_rows: set[str]) -> bytes:
-    """Shard `number` (its terms' first tiers), after packing its terms' further tiers and rows."""
+def shard_data(number: int, terms: list[str], postings: Postings, rows: list, refs: list[str],
+               pipeline: list[str], pack: Pack, settings: Settings, with_rows: set[str]) -> bytes:
+    """Shard `number` (its terms' first tiers), after packing its terms' further tiers and rows. Its
+    terms are ranked here, one shard at a time: all of a language's ranked postings at once took
+    most of a build's memory (half a gigabyte for 16,000 documents)."""
+    current = [(term, first, rest) for term in terms for first, *rest in [tiers(postings.ranked(term), settings)]]
     further, best_rows = {}, {}
     for term_index, (term, first, rest) in enumerate(current):
         count = len(first) + sum(map(len, rest))
@@ -432,17 +443,16 @@ def shard_data(number: int, current: list, rows: list, refs: list[str], pipeline
                   "more": further, "rows": best_rows})
 
 
-def shards(postings: Postings, settings: Settings) -> list[list[tuple[str, list, list]]]:
-    """Terms in order, cut into shards of about `shard_budget` postings: (term, first tier, further)."""
+def shards(postings: Postings, settings: Settings) -> list[list[str]]:
+    """Terms in order, cut into shards of about `shard_budget` postings of their first tiers."""
     cut: list[list] = [[]]
     cost = 0
-    for term in postings.documents:
-        first, *rest = tiers(postings.ranked(term), settings)
-        term_cost = 2 + len(first)
+    for term, documents in postings.documents.items():
+        term_cost = 2 + min(len(documents), settings.tier_docs)  # the first tier (tiers)
         if cut[-1] and cost + term_cost > settings.shard_budget:
             cut.append([])
             cost = 0
-        cut[-1].append((term, first, rest))
+        cut[-1].append(term)
         cost += term_cost
     return [shard for shard in cut if shard]
 
@@ -486,15 +496,17 @@ def build(records: list[dict], lang: str, settings: Settings = Settings(), terms
              {field: ids for field, ids in sorted(record["terms"].items()) if ids}, record.get("lang", ""),
              passage]
             for record, passage in zip(records, passages)]
-    docs = pack.put_run([(f"d/{chunk}.json", dumps(rows[start: start + settings.doc_chunk]))
+    docs = pack.put_run([(f"d/{chunk}.json", pack.member(dumps(rows[start: start + settings.doc_chunk])))
                          for chunk, start in enumerate(range(0, len(rows), settings.doc_chunk))])
     facets = facet_members(records, pack)
     cut = shards(postings, settings)
-    keys = [""] + [separating_prefix(before[-1][0], after[0][0]) for before, after in zip(cut, cut[1:])]
+    keys = [""] + [separating_prefix(before[-1], after[0]) for before, after in zip(cut, cut[1:])]
     with_rows = frequent_terms(postings, settings)
-    shard_run = pack.put_run([(f"s/{number}.json",
-                               shard_data(number, current, rows, refs, pipeline, pack, settings, with_rows))
-                              for number, current in enumerate(cut)])
+    # Each shard's further tiers and rows go into the pack as it is made; the shards themselves, read
+    # by number, follow as one run.
+    shard_run = pack.put_run([(f"s/{number}.json", pack.member(
+        shard_data(number, terms, postings, rows, refs, pipeline, pack, settings, with_rows)))
+                              for number, terms in enumerate(cut)])
     sections: dict[str, list[int]] = {}
     for number, record in enumerate(records):
         sections.setdefault(record["section"], [number, number])[1] = number + 1
