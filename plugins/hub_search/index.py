@@ -276,25 +276,24 @@ class Postings:
     def __init__(self, records: list[dict], lang: str, settings: Settings, terms: Terms | None = None):
         terms = terms or Terms(lang)
         count = len(records)
-        # Per field: per document, its term frequencies and length.
-        frequencies: list[list[Counter]] = []
+        # Per field: per document, its terms and their frequencies, as a tuple and an array: a
+        # language's frequencies kept as Counters were most of an index build's memory.
+        frequencies: list[list[tuple[tuple, array]]] = []
         lengths: list[list[int]] = []
+        df: Counter = Counter()  # lunr's document frequency counts (document, field) pairs
         for name, _ in FIELDS:
-            counters, field_lengths = [], []
+            field_frequencies, field_lengths = [], []
             for record in records:
                 text = record["body_text"] if name == "body" else record.get(name, "")
                 if name == "body" and settings.body_words is not None:
                     text = " ".join(text.split()[: settings.body_words])
                 tokens = terms(text)
-                counters.append(Counter(tokens))
+                counted = Counter(tokens)
+                df.update(counted.keys())
+                field_frequencies.append((tuple(counted), array("l", counted.values())))
                 field_lengths.append(len(tokens))
-            frequencies.append(counters)
+            frequencies.append(field_frequencies)
             lengths.append(field_lengths)
-        # lunr's document frequency counts (document, field) pairs.
-        df: Counter = Counter()
-        for counters in frequencies:
-            for counter in counters:
-                df.update(counter.keys())
         idf = {term: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for term, n in df.items()}
         k1, b = settings.k1, settings.b
         norms = []  # per field: per document, the BM25 length normalisation
@@ -309,7 +308,7 @@ class Postings:
             impacts: dict[str, float] = {}
             for position, (_, boost) in enumerate(FIELDS):
                 norm = norms[position][doc]
-                for term, tf in frequencies[position][doc].items():
+                for term, tf in zip(*frequencies[position][doc]):
                     # lunr.py's Builder._create_field_vectors, operation for operation.
                     score = idf[term] * ((k1 + 1) * tf) / (norm + tf)
                     score *= boost
