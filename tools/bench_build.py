@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -36,21 +37,68 @@ EPOCH = "1795262400"  # 2026-11-21 12:00 UTC, as the tests: same corpus, same si
 
 
 def run_build(content: Path, output: Path, conf: Path) -> dict:
-    """One build in its own process: wall seconds, peak memory (MB) and each stage's seconds."""
+    """One build in its own process: wall seconds, peak memory (MB) of its largest process and of all
+    its processes together, and each stage's seconds."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "COLUMNS": "200"}
     started = time.monotonic()
     process = subprocess.Popen([sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
                                 "-v"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    together = TreeMemory(process.pid)
+    together.start()
     log = process.stdout.read().decode(errors="replace")
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.monotonic() - started
+    together.stop()
     process.stdout.close()
     if os.waitstatus_to_exitcode(status):
         raise SystemExit(f"the build failed:\n{log[-4000:]}")
     stages: dict[str, float] = {}
     for name, value in STAGE.findall(log):
         stages[name] = stages.get(name, 0.0) + float(value)
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "stages": stages}
+    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "all_mb": together.peak_mb, "stages": stages}
+
+
+class TreeMemory(threading.Thread):
+    """The peak of a process's and its children's memory together, sampled twice a second (Linux).
+
+    Each process counts its proportional set size (PSS): pages a forked worker still shares with
+    the build's process are counted once between them, not once in each, as the largest process's
+    resident size (ru_maxrss) counts them. Elsewhere it reports 0."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak_mb, self.done = pid, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            self.peak_mb = max(self.peak_mb, sum(map(pss_mb, tree(self.pid))))
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
+
+
+def tree(pid: int) -> list[int]:
+    found = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
+                for child in children.read().split():
+                    found += tree(int(child))
+    except OSError:  # ended meanwhile, or not Linux
+        pass
+    return found
+
+
+def pss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def site_size(output: Path) -> dict:
@@ -83,12 +131,14 @@ def edit(content: Path, number: int) -> None:
 
 def report(label: str, result: dict) -> None:
     stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in result["stages"].items() if seconds >= 0.05)
-    print(f"{label:<26} {result['seconds']:8.2f} s  (runs {result['all']})  peak {result['peak_mb']:6.0f} MB")
+    together = f" (all processes {result['all_mb']:.0f} MB)" if result.get("all_mb") else ""
+    print(f"{label:<26} {result['seconds']:8.2f} s  (runs {result['all']})  peak {result['peak_mb']:6.0f} MB"
+          f"{together}")
     if stages:
         print(f"{'':<26} stages, s: {stages}")
 
 
-def main(items: int, runs: int, vs_hugo: bool, keep: str = "") -> None:
+def main(items: int, runs: int, vs_hugo: bool, keep: str = "", copies_off: bool = False) -> None:
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="hub-bench-"))
     content, output, cache = folder / "content", folder / "output", folder / "cache"
     started = time.monotonic()
@@ -121,6 +171,13 @@ def main(items: int, runs: int, vs_hugo: bool, keep: str = "") -> None:
         warm = median_run(runs, lambda: None, build)
         edits = iter(range(1, 1000))
         one_edit = median_run(runs, lambda: edit(content, next(edits)), build)
+        if copies_off:  # one cold build linking to the versions in fallback languages instead of copies
+            off_conf = folder / "benchconf-copies-off.py"
+            off_conf.write_text(conf.read_text(encoding="utf-8") + "HUB_FALLBACK_COPIES = False\n"
+                                f"HUB_CACHE_PATH = {str(folder / 'cache-copies-off')!r}\n", encoding="utf-8")
+            shutil.rmtree(folder / "cache-copies-off", ignore_errors=True)
+            off = run_build(content, folder / "output-copies-off", off_conf)
+            off_size = site_size(folder / "output-copies-off")
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -130,6 +187,10 @@ def main(items: int, runs: int, vs_hugo: bool, keep: str = "") -> None:
     report("cold build (no cache)", cold)
     report("warm build (no change)", warm)
     report("one edited body", one_edit)
+    if copies_off:
+        report("cold build, copies off", {**off, "all": [round(off["seconds"], 2)]})
+        print(f"site with copies off: {off_size['pages']} pages, {off_size['files']} files, "
+              f"{off_size['bytes'] / 1e6:.0f} MB; search: {off_size['search files']} files")
     if hugo:
         report("Hugo (clean + build)", hugo)
         print(f"Hugo site: {hugo['files']} files, {hugo['bytes'] / 1e6:.0f} MB")
