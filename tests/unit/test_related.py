@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import runpy
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from hub_content.hub import load_hub
 from hub_pages.routes import RELATED_POOL, RELATED_SIZE, Entry, SitePlan, field_terms, newest
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
