@@ -61,18 +61,25 @@ def target_file(output: Path, page: Path, href: str, siteurl: str) -> tuple[Path
 
 
 def check_links(output: Path, siteurl: str = "") -> list[str]:
-    problems, ids = [], {}
+    problems, ids, targets = [], {}, {}
+    root = output.resolve()
     for page in html_files(output):
         if page.name == "404.html":
             continue  # served at any depth: its links are root-relative on purpose and checked below
         tree = html.fromstring(page.read_bytes())
         for element, attribute in ((e, a) for a in ("href", "src") for e in tree.xpath(f"//*[@{a}]")):
-            found = target_file(output, page, element.get(attribute), siteurl)
-            if found is None:
+            href = element.get(attribute)
+            # A root-relative or absolute address means the same file from every page: look it up once
+            # (the header and footer repeat the same links on every page).
+            key = href if href.startswith("/") or "://" in href else (page, href)
+            if key not in targets:
+                found = target_file(output, page, href, siteurl)
+                targets[key] = found and (*found, found[0].is_file() and root in found[0].resolve().parents)
+            if targets[key] is None:
                 continue
-            target, fragment = found
-            where = f"{url_of(output, page)}: {element.tag} {attribute}={element.get(attribute)!r}"
-            if not target.is_file() or output.resolve() not in target.resolve().parents:
+            target, fragment, exists = targets[key]
+            where = f"{url_of(output, page)}: {element.tag} {attribute}={href!r}"
+            if not exists:
                 problems.append(f"{where}: no such file")
             elif fragment and target.suffix == ".html":
                 if target not in ids:

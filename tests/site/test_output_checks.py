@@ -12,16 +12,12 @@ sys.path.insert(0, str(ROOT / "tools"))
 import check_output  # noqa: E402
 
 
-def test_demo_passes_every_output_check(demo):
-    results = check_output.run_all(demo)
-    assert results == {name: [] for name in check_output.CHECKS}
-
-
-def test_invoke_check_output_exits_zero_on_the_demo(demo):
+def test_demo_passes_every_output_check_and_invoke_check_output_exits_zero(demo):
+    # One run of the checks (the Nu checker alone takes a minute on the demo), through the command.
     result = subprocess.run([sys.executable, "-m", "invoke", "check-output", "--output", str(demo)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "links: ok" in result.stdout and "html: ok" in result.stdout
+    assert result.stdout.split("\n")[:len(check_output.CHECKS)] == [f"{name}: ok" for name in check_output.CHECKS]
 
 
 @pytest.fixture
@@ -44,7 +40,13 @@ def test_checks_find_broken_output(copy):
     shutil.rmtree(copy / "bg" / "news" / "hub-turns-ten")
     albanian = copy / "sq" / "index.html"
     albanian.write_text(albanian.read_text().replace('<html lang="sq"', '<html lang="xx"', 1))
-    results = check_output.run_all(copy)
+    # The Nu checker takes a minute over the whole demo: it gets the broken page alone.
+    alone = copy.parent / "alone"
+    (alone / "en").mkdir(parents=True)
+    shutil.copy(page, alone / "en" / "index.html")
+    results = {name: check(copy, "") if name in ("links", "hreflang") else check(copy)
+               for name, check in check_output.CHECKS.items() if name != "html"}
+    results["html"] = check_output.validate_html(alone)
     assert any("nowhere" in p for p in results["links"])
     assert any("no element with id 'nope'" in p for p in results["links"])
     assert results["html"], "the Nu checker should reject the stray markup"
