@@ -77,9 +77,9 @@ a section filter is a range of numbers in the manifest, and equal scores rank th
 Names: every build changes every weight (idf and average lengths move with each added document), so
 per-file content hashes would change together anyway; the files are named by one hash of them all,
 `base`, so hosts may cache everything under it forever and only manifest.json must be revalidated.
-Every file also comes precompressed as `<name>.gz` (gzip level 9, no timestamp: deterministic):
-hosts that serve precompressed files (nginx `gzip_static on`, Caddy `precompressed gzip`, the bench's
-server) send those with `Content-Encoding: gzip`; others can ignore or delete them.
+The packs' members are gzipped on their own (level 9, no timestamp: deterministic), see `Pack`; only
+with `HUB_SEARCH_GZIP` does the manifest get a precompressed `.gz` twin (hub_search/glue.py), for
+hosts that serve such files (nginx `gzip_static on`, Caddy `precompressed gzip`).
 """
 
 from __future__ import annotations
