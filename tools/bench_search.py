@@ -382,7 +382,8 @@ def hub_records(content: Path) -> dict[str, list[dict]]:
 
 def member_table(files: dict[str, bytes]) -> dict[str, list[int]]:
     """Every member of a built index: label ("s/3.json", "t/3.1.1.json", ...) -> [offset, length] in
-    the packs laid end to end, found as the engine finds them (the manifest, then each shard)."""
+    the packs laid end to end, found as the engine finds them (the manifest, the doc rows' passages,
+    then each shard)."""
     reader = search_index.Reader(files)
     manifest = reader.manifest
     table: dict[str, list[int]] = {}
@@ -394,6 +395,13 @@ def member_table(files: dict[str, bytes]) -> dict[str, list[int]]:
             offset += size
 
     run("d", manifest["docs"])
+    # Passages, fetched for results whose summary lacks the query's words: each row says where its
+    # document's passage is.
+    chunk, column = manifest["docs"]["chunk"], manifest["docs"]["columns"].index("passage")
+    for first in range(len(manifest["docs"]["sizes"])):
+        for number, row in enumerate(reader.member(f"d/{first}.json", table[f"d/{first}.json"]), first * chunk):
+            if row[column]:
+                table[f"p/{number}.json"] = row[column]
     for values in manifest["facets"].values():
         for label, _, *location in values.values():
             table[label] = location
