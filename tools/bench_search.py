@@ -203,13 +203,16 @@ def write_site(target: Path, langs: list[str]) -> None:
 
 def queries_for(lang: str, count: int, seed: int = 7) -> list[str]:
     """`count` queries of one or two frequent content words (as written in the corpus)."""
-    words = [word for word in search_corpus.vocabulary(lang)
-             if len(word) >= 4 and not word.isupper() and tokens(word, lang)][:300]
+    source = "sr" if lang == "sr-latn" else lang  # the Latin edition shows the Serbian items, in Latin
+    words = [word for word in search_corpus.vocabulary(source)
+             if len(word) >= 4 and not word.isupper() and tokens(word, source)][:300]
     rng = random.Random(f"{seed}-{lang}")
     result = []
     while len(result) < count:
         chosen = rng.sample(words, rng.choice((1, 2, 2)))
-        if lang == "sr" and rng.random() < 0.5:
+        if lang == "sr-latn":
+            chosen = [transliterate_serbian(word) for word in chosen]
+        if source == "sr" and rng.random() < 0.5:
             chosen = [unaccent(transliterate_serbian(word)) for word in chosen]
         query = " ".join(chosen)
         if query not in result:
