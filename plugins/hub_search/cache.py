@@ -21,7 +21,7 @@ CODE = Path(__file__).parent
 
 
 def code_digest() -> str:
-    digest = hashlib.sha256(f"{version('lunr')}\0{version('snowballstemmer')}\0{version('PyStemmer')}\0{version('cyrtranslit')}".encode())
+    digest = hashlib.sha256(f"{version('lunr')}\0{version('snowballstemmer')}\0{version('PyStemmer')}\0{version('cyrtranslit')}\0{version('deflate')}\0{version('orjson')}".encode())
     for path in sorted(CODE.glob("*.py")) + [CODE / "languages.json"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

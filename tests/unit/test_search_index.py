@@ -318,3 +318,18 @@ def test_a_label_finds_its_items_and_a_passage_holds_the_text_a_snippet_is_cut_f
     assert reader.passage(hit) == " ".join(long_body.split())
     assert reader.search("kratko")[0]["passage"] is None  # the summary shown is already the whole text
     assert any(name.startswith(reader.manifest["base"] + "p/") for name in unpack(files))
+
+
+def test_dumps_writes_the_bytes_of_the_standard_json_module():
+    """orjson makes the members; their bytes stay those of json.dumps (sorted keys, compact, UTF-8)."""
+    tricky = {"z": [1, 0.001, 12.5, 1.0, -3, 1234.567, None, True, False], "a": "tab\t nl\n ctl\x01\x1f q\" bs\\ /",
+              "ć": {"б": "čovek човек ẞ 🙂 \u2028\u2029 \x7f", "": []}, "10": {"2": 0, "1": [{"b": 1, "a": 2}]}}
+    assert search_index.dumps(tricky) == json.dumps(tricky, ensure_ascii=False, sort_keys=True,
+                                                    separators=(",", ":")).encode("utf-8")
+
+
+def test_members_are_gzip_any_reader_reads():
+    data = ("člověk " * 500 + "protection").encode()
+    zipped = search_index.gz(data)
+    assert isinstance(zipped, bytes) and zipped[:2] == b"\x1f\x8b" and len(zipped) < len(data) // 10
+    assert gzip.decompress(zipped) == data
