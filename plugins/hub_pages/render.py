@@ -14,6 +14,8 @@ from functools import cache
 from enum import Enum
 from pathlib import Path
 
+from markupsafe import Markup
+
 from hub_build import phases
 from hub_build.settings import RUN_ONLY
 from hub_build.staging import contained, link_unchanged, published_path
@@ -33,6 +35,33 @@ from .structured import json_ld
 TEMPLATE_SETTINGS = ("HUB_", "SITE")  # the settings templates receive (and the cache salt covers)
 PLAIN = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
 SHARED = (Entry, Block)  # plan objects many pages show
+
+
+def remembered_gettext(catalog):
+    """Jinja's newstyle `gettext` (and `_`) for one catalog, each message (with the same plain
+    variables) formatted once per language and build.
+
+    Jinja's own goes through three context calls, a catalog lookup, a Markup and a format for every
+    `_('...')`: 8.5% of rendering in a profile of a 3,000-item build, for the few dozen messages
+    every page repeats. Same result: the translation as Markup (templates always autoescape), always
+    formatted, so `%%` reads as `%` and variables are escaped (tests/unit/test_render_gettext.py).
+    Variables of other types than text and numbers are formatted on every call."""
+    done: dict[tuple, Markup] = {}
+
+    def gettext(message: str, **variables) -> Markup:
+        if all(type(value) in REMEMBERED for value in variables.values()):
+            # The type is part of the key: Markup("<b>") equals "<b>" but is not escaped.
+            key = (message, *[(name, type(value), value) for name, value in variables.items()])
+            found = done.get(key)
+            if found is None:
+                found = done[key] = Markup(catalog.gettext(message)) % variables
+            return found
+        return Markup(catalog.gettext(message)) % variables
+
+    return gettext
+
+
+REMEMBERED = (str, Markup, int)  # variables whose formatting depends on their value alone
 
 
 @cache
@@ -104,6 +133,7 @@ class Renderer:
         self._headings: dict | None = None
         self._helpers: dict[str | None, dict] = {}
         self._states: dict[int, tuple] = {}  # id of an entry or block (alive as long as the plan) -> its state
+        self._item_pictures: dict[tuple, tuple] = {}  # (source, language) of an item -> item_pictures
 
     def url(self, path: str) -> str:
         return f"{self.siteurl}/{path}"
@@ -111,6 +141,7 @@ class Renderer:
     def render_language(self, lang: str | None, output: Path) -> None:
         code = lang or self.plan.languages.default
         self.env.install_gettext_translations(self.catalogs[code], newstyle=True)
+        self.env.globals["gettext"] = self.env.globals["_"] = remembered_gettext(self.catalogs[code])
         if lang is None:  # the root pages show every catalog: always rendered
             for page in self.plan.language_pages(None):
                 self.write(output, page, self.render(page))
@@ -164,8 +195,18 @@ class Renderer:
         items = [page.item] if page.item is not None else []
         items += [entry.item for entry in page.entries]
         items += [entry.item for block in page.blocks for entry in block.entries]
-        return {value.target: self.pictures[value.target] for item in items for value in item.meta.values()
-                if isinstance(value, Attachment) and value.target in self.pictures}
+        return {target: self.pictures[target] for item in items for target in self.item_pictures(item)}
+
+    def item_pictures(self, item) -> tuple[str, ...]:
+        """The attachments of an item that have a picture, once per item and build (a listing shows
+        it on many pages)."""
+        version = (item.source, item.lang)  # as in item_state
+        found = self._item_pictures.get(version)
+        if found is None:
+            found = self._item_pictures[version] = tuple(
+                value.target for value in item.meta.values()
+                if isinstance(value, Attachment) and value.target in self.pictures)
+        return found
 
     def shared(self, lang: str | None) -> tuple[dict, str]:
         """A language's shared page data (menu, sections, term pages, settings) and its digest."""
@@ -281,11 +322,12 @@ class Renderer:
         """Functions and fixed tables for templates, once per language. Each closes only over the salt's
         inputs (settings, vocabularies, languages, catalogs, code) or the language's shared page data."""
         if code not in self._helpers:
-            self._helpers[code] = self.make_helpers(code, self.shared(code)[0]["term_pages"])
+            self._helpers[code] = self.make_helpers(code, self.shared(code)[0])
         return self._helpers[code]
 
-    def make_helpers(self, code: str | None, term_pages: dict) -> dict:
+    def make_helpers(self, code: str | None, shared: dict) -> dict:
         languages = self.plan.languages
+        term_pages = shared["term_pages"]
         lang = languages[code] if code else languages.default_language
         vocabularies = self.plan.hub.vocabularies
         types = self.plan.hub.types
@@ -311,4 +353,8 @@ class Renderer:
             "utc_offset": utc_offset,
             "item_language": lambda item: languages[item.lang],
             "fragment": Fragments(),
+            # The addresses the header's menus and the footer link to: a page among them is marked
+            # as the current one (a set, rather than a filter over the menus on every page).
+            "menu_paths": frozenset(entry.path for entry in shared["sections"] + shared["navigation"]),
+            "footer_paths": frozenset(entry.path for entry in shared["footer"]),
         }
