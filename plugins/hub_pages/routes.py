@@ -7,6 +7,7 @@ navigation). Paths are relative to the output folder, ending in '/' for pretty U
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from operator import itemgetter
 import dataclasses
@@ -458,7 +459,7 @@ class LanguagePlan:
         """Same-language items sharing topics (weighing double) or countries, newest first among
         equals. Only the newest RELATED_POOL items of each term are weighed, so that a
         country with thousands of items does not make planning quadratic. Items are counted by
-        their place in newest-first order, negated, so that one sort in C ranks them (heaviest,
+        their place in newest-first order, negated, so that one key in C ranks them (heaviest,
         then newest): this runs for every item of every language."""
         pool, places, in_order = self._term_pool()
         weights: Counter = Counter()
@@ -468,7 +469,7 @@ class LanguagePlan:
                 for _ in range(weight):
                     weights.update(chosen)
         weights.pop(places.get(entry.path), None)  # a language has one entry per item: the item itself
-        ranked = sorted(weights.items(), key=itemgetter(1, 0), reverse=True)[:RELATED_SIZE]
+        ranked = heapq.nlargest(RELATED_SIZE, weights.items(), key=itemgetter(1, 0))  # the sort's first few
         return [in_order[-place] for place, _ in ranked]
 
     def _term_pool(self) -> tuple[dict, dict, list]:
