@@ -365,9 +365,6 @@ class Refs:
         self.vectors = [f"{FIELD}/{name}" for name in self.names]
 
 
-NO_METADATA = {}  # a posting's metadata (lunr's metadataWhitelist is empty): the same `{}` in every posting
-
-
 def lunr_index(terms: list[tuple[str, list]], refs: Refs, pipeline: list[str]) -> dict:
     """A lunr index of these terms and their (document, impact), as lunr.py's Index.serialize()
     writes it (a test compares them), built directly: lunr.py's index, vector and token-set
@@ -380,14 +377,16 @@ def lunr_index(terms: list[tuple[str, list]], refs: Refs, pipeline: list[str]) -
     """
     inverted = []
     vectors: dict[int, list] = defaultdict(list)
+    no_metadata: dict = {}  # a posting's metadata (lunr's metadataWhitelist is empty), one `{}` for all
+    names, keys = refs.names, refs.vectors
     for term_index, (term, documents) in enumerate(sorted(terms, key=itemgetter(0))):
         documents = sorted(documents, key=itemgetter(0))
         for doc, impact in documents:
             vectors[doc] += (term_index, impact)
-        inverted.append([term, {FIELD: dict.fromkeys([refs.names[doc] for doc, _ in documents], NO_METADATA),
+        inverted.append([term, {FIELD: dict.fromkeys([names[doc] for doc, _ in documents], no_metadata),
                                 "_index": term_index}])
     return {"version": LUNR_JS_VERSION, "fields": [FIELD], "pipeline": pipeline,
-            "fieldVectors": [[keys[doc], vectors[doc]] for keys in [refs.vectors] for doc in sorted(vectors)],
+            "fieldVectors": [[keys[doc], vectors[doc]] for doc in sorted(vectors)],
             "invertedIndex": inverted}
 
 
