@@ -1,7 +1,7 @@
 """Built indexes kept between builds: a language whose records did not change is not rebuilt.
 
 A language's index depends only on its records, its code and the search code (index, pipeline,
-languages.json, the pinned lunr, snowballstemmer and PyStemmer), so the key hashes exactly those. Building a
+languages.json, and the pinned PACKAGES below), so the key hashes exactly those. Building a
 large hub's indexes takes minutes (tools/bench_search.py); a rebuild after editing one item in one
 language rebuilds that language's index and the languages that show it through fallbacks.
 """
@@ -18,10 +18,13 @@ from importlib.metadata import version
 from .index import Terms
 
 CODE = Path(__file__).parent
+# What an index's bytes depend on besides our code: analysis (stemmers, romanisation), the lunr format,
+# and the members' JSON and gzip.
+PACKAGES = ("lunr", "snowballstemmer", "PyStemmer", "cyrtranslit", "deflate", "orjson")
 
 
 def code_digest() -> str:
-    digest = hashlib.sha256(f"{version('lunr')}\0{version('snowballstemmer')}\0{version('PyStemmer')}\0{version('cyrtranslit')}\0{version('deflate')}\0{version('orjson')}".encode())
+    digest = hashlib.sha256("\0".join(version(package) for package in PACKAGES).encode())
     for path in sorted(CODE.glob("*.py")) + [CODE / "languages.json"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

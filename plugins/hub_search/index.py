@@ -77,9 +77,10 @@ a section filter is a range of numbers in the manifest, and equal scores rank th
 Names: every build changes every weight (idf and average lengths move with each added document), so
 per-file content hashes would change together anyway; the files are named by one hash of them all,
 `base`, so hosts may cache everything under it forever and only manifest.json must be revalidated.
-The packs' members are gzipped on their own (libdeflate level 7, no timestamp: deterministic), see `Pack`; only
-with `HUB_SEARCH_GZIP` does the manifest get a precompressed `.gz` twin (hub_search/glue.py), for
-hosts that serve such files (nginx `gzip_static on`, Caddy `precompressed gzip`).
+The packs' members are gzipped on their own (libdeflate level 7, no timestamp: deterministic), see
+`Pack`; only with `HUB_SEARCH_GZIP` does the manifest get a precompressed `.gz` twin
+(hub_search/glue.py), for hosts that serve such files (nginx `gzip_static on`, Caddy `precompressed
+gzip`).
 """
 
 from __future__ import annotations
@@ -109,6 +110,8 @@ FORMAT = "hub-search-2"
 # Weighted at build time; "labels" are the item's topic, type and country labels in the index's language.
 FIELDS = (("title", 10), ("summary", 3), ("labels", 3), ("body", 1))
 FIELD = "text"  # the shards' one lunr field
+if FIELDS[-1][0] != "body":
+    raise AssertionError("Postings scores the body last: keep it last in FIELDS")
 SECTIONS = ("news", "resources", "events", "courses", "opportunities")  # numbering order; others follow, sorted
 DOC_COLUMNS = ("url", "title", "section", "date", "summary", "terms", "lang", "passage")
 RECORD_KEYS = {"id", "url", "title", "summary", "body_text", "section", "date", "terms"}
@@ -313,8 +316,7 @@ class Postings:
         # term -> parallel arrays of documents (ascending) and impacts.
         self.documents: dict[str, array] = {term: array("l") for term in sorted(df)}
         self.impacts: dict[str, array] = {term: array("d") for term in df}
-        *heads, (_, body_boost) = FIELDS
-        assert FIELDS[-1][0] == "body"
+        *heads, (_, body_boost) = FIELDS  # the body last (checked below FIELDS)
         k1_plus_1 = k1 + 1
         for doc in range(count):
             # lunr.py's Builder._create_field_vectors, operation for operation: a field's score is
@@ -327,7 +329,8 @@ class Postings:
             for position, (_, boost) in enumerate(heads):
                 norm = norms[position][doc]
                 for term, tf in zip(*frequencies[position][doc]):
-                    heads_sum[term] = heads_sum.get(term, 0.0) + round(idf[term] * (k1_plus_1 * tf) / (norm + tf) * boost, 3)
+                    score = idf[term] * (k1_plus_1 * tf) / (norm + tf) * boost
+                    heads_sum[term] = heads_sum.get(term, 0.0) + round(score, 3)
             norm = norms[-1][doc]
             impacts = {term: round(idf[term] * (k1_plus_1 * tf) / (norm + tf) * body_boost, 3)
                        for term, tf in zip(*frequencies[-1][doc])}  # round(x, 3) twice is round(x, 3) once
