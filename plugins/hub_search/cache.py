@@ -20,7 +20,7 @@ from .index import Terms
 CODE = Path(__file__).parent
 # What an index's bytes depend on besides our code: analysis (stemmers, romanisation), the lunr format,
 # and the members' JSON and gzip.
-PACKAGES = ("lunr", "snowballstemmer", "PyStemmer", "cyrtranslit", "deflate", "orjson")
+PACKAGES = ("lunr", "snowballstemmer", "PyStemmer", "cyrtranslit", "deflate", "orjson", "numpy")
 
 
 def code_digest() -> str:

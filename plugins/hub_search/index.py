@@ -97,6 +97,7 @@ from operator import itemgetter
 from pathlib import Path
 
 import deflate
+import numpy
 import orjson
 from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
 from lunr.index import Index
@@ -283,69 +284,103 @@ class Postings:
     A document's impact for a term is what lunr would score it for that term alone: the term's BM25
     weight in each field (lunr.py's Builder, operation for operation, rounded as it rounds) times the
     field's boost, summed over the fields.
+
+    The arithmetic runs on numpy arrays of all the language's (term, document) pairs at once: done one
+    posting at a time in Python it was most of an index build. numpy's float64 operations are the
+    IEEE ones Python's floats make, in the same order, so they give the same floats; only rounding
+    differs (numpy scales and rounds, Python rounds the exact decimal value), and `round3` hands the
+    few values where the two could disagree to Python's `round`. Tests compare the result with
+    lunr.py's index and with a plain-Python computation of the same formulas.
     """
 
     def __init__(self, records: list[dict], lang: str, settings: Settings, terms: Terms | None = None):
         terms = terms or Terms(lang)
         count = len(records)
-        # Per field: per document, its terms and their frequencies, as a tuple and an array: a
-        # language's frequencies kept as Counters were most of an index build's memory.
-        frequencies: list[list[tuple[tuple, array]]] = []
-        lengths: list[list[int]] = []
-        df: Counter = Counter()  # lunr's document frequency counts (document, field) pairs
+        ids: dict[str, int] = {}  # term -> its number, in order of first sight
+        fields = []  # per field: its postings' term numbers, frequencies and documents; its lengths
         for name, _ in FIELDS:
-            field_frequencies, field_lengths = [], []
+            numbers, frequencies, sizes, lengths = array("i"), array("i"), array("i"), array("l")
             for record in records:
                 text = record["body_text"] if name == "body" else record.get(name, "")
                 if name == "body" and settings.body_words is not None:
                     text = " ".join(text.split()[: settings.body_words])
                 tokens = terms(text)
                 counted = Counter(tokens)
-                df.update(counted.keys())
-                field_frequencies.append((tuple(counted), array("l", counted.values())))
-                field_lengths.append(len(tokens))
-            frequencies.append(field_frequencies)
-            lengths.append(field_lengths)
-        idf = {term: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for term, n in df.items()}
+                numbers.extend([ids.setdefault(term, len(ids)) for term in counted])
+                frequencies.extend(counted.values())
+                sizes.append(len(counted))
+                lengths.append(len(tokens))
+            documents = numpy.repeat(numpy.arange(count, dtype=numpy.int32), numpy.frombuffer(sizes, numpy.int32))
+            fields.append((numpy.frombuffer(numbers, numpy.int32), numpy.frombuffer(frequencies, numpy.int32),
+                           documents, lengths))
+        vocabulary = sorted(ids)
+        # lunr's document frequency counts (document, field) pairs; idf by Python's math.log, whose
+        # results numpy's vectorised log does not promise to match.
+        df = sum(numpy.bincount(numbers, minlength=len(ids)) for numbers, *_ in fields).tolist()
+        idf = numpy.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in df], dtype=numpy.float64)
+        rank = numpy.empty(len(ids), dtype=numpy.int64)  # term number -> its place in sorted order
+        rank[numpy.fromiter((ids[term] for term in vocabulary), dtype=numpy.int64, count=len(ids))] = \
+            numpy.arange(len(ids), dtype=numpy.int64)
         k1, b = settings.k1, settings.b
-        norms = []  # per field: per document, the BM25 length normalisation
-        for position, _ in enumerate(FIELDS):
-            average = sum(lengths[position]) / count if count else 0
-            norms.append([k1 * (1 - b + b * (length / average)) for length in lengths[position]] if average
-                         else [k1 * (1 - b)] * count)
-        # term -> parallel arrays of documents (ascending) and impacts.
-        self.documents: dict[str, array] = {term: array("l") for term in sorted(df)}
-        self.impacts: dict[str, array] = {term: array("d") for term in df}
-        *heads, (_, body_boost) = FIELDS  # the body last (checked below FIELDS)
-        k1_plus_1 = k1 + 1
-        for doc in range(count):
-            # lunr.py's Builder._create_field_vectors, operation for operation: a field's score is
-            # idf * ((k1 + 1) * tf) / (norm + tf), times the field's boost, times the document's (1),
-            # rounded to 3 decimals; a term's fields are summed in FIELDS order, and the sum rounded.
-            # Here the body (last, and most of the terms) is scored in one comprehension, and only
-            # the few terms of the other fields are added to it one by one, in the same order: the
-            # same operations on the same numbers, so the same floats (a test compares with lunr.py).
-            heads_sum: dict[str, float] = {}
-            for position, (_, boost) in enumerate(heads):
-                norm = norms[position][doc]
-                for term, tf in zip(*frequencies[position][doc]):
-                    score = idf[term] * (k1_plus_1 * tf) / (norm + tf) * boost
-                    heads_sum[term] = heads_sum.get(term, 0.0) + round(score, 3)
-            norm = norms[-1][doc]
-            impacts = {term: round(idf[term] * (k1_plus_1 * tf) / (norm + tf) * body_boost, 3)
-                       for term, tf in zip(*frequencies[-1][doc])}  # round(x, 3) twice is round(x, 3) once
-            for term, head in heads_sum.items():
-                body = impacts.get(term)
-                impacts[term] = round(head if body is None else head + body, 3)
-            documents, weights = self.documents, self.impacts
-            for term, impact in impacts.items():
-                documents[term].append(doc)
-                weights[term].append(impact)
+        keys, scores = [], []  # per field: its postings' (term, document) keys and rounded scores
+        for (_, boost), (numbers, frequencies, documents, lengths) in zip(FIELDS, fields):
+            # lunr.py's Builder._create_field_vectors: a field's score is idf * ((k1 + 1) * tf) /
+            # (norm + tf), times the field's boost, times the document's (1), rounded to 3 decimals.
+            # The same operations in the same order, in place (a field's postings are millions).
+            average = sum(lengths) / count if count else 0
+            norms = (k1 * (1 - b + b * (numpy.asarray(lengths, dtype=numpy.float64) / average)) if average
+                     else numpy.full(count, k1 * (1 - b)))
+            score = idf[numbers]
+            other = (k1 + 1) * frequencies
+            score *= other
+            numpy.add(norms[documents], frequencies, out=other)
+            score /= other
+            score *= boost
+            del other
+            keys.append(rank[numbers] * count + documents)
+            scores.append(round3(score))
+        del fields
+        # A term's fields are summed in FIELDS order and the sum rounded. A stable sort keeps each
+        # (term, document)'s scores in field order; a pair has at most one per field.
+        keys, scores = numpy.concatenate(keys), numpy.concatenate(scores)
+        order = numpy.argsort(keys, kind="stable")
+        keys = keys[order]
+        scores = scores[order]
+        del order
+        starts = numpy.flatnonzero(numpy.concatenate(([len(keys) > 0], keys[1:] != keys[:-1])))
+        sizes = numpy.diff(numpy.append(starts, len(keys)))
+        total = scores[starts]
+        for field in range(1, len(FIELDS)):
+            more = sizes > field
+            total[more] += scores[starts[more] + field]
+        del scores
+        impacts = round3(total)
+        every = keys[starts]
+        del keys
+        term_of, documents = numpy.divmod(every, max(count, 1))
+        # Ranked: by term, then impact (best first), then document number (lower first).
+        order = numpy.lexsort((documents, -impacts, term_of))
+        self._documents, self._impacts = documents[order].astype(numpy.int32), impacts[order]
+        counts = numpy.bincount(term_of, minlength=len(vocabulary)).tolist()
+        self.counts: dict[str, int] = dict(zip(vocabulary, counts))  # term -> its documents, terms sorted
+        ends = numpy.cumsum(counts).tolist()
+        self._spans = {term: (end - size, end) for term, size, end in zip(vocabulary, counts, ends)}
 
     def ranked(self, term: str) -> list[tuple[int, float]]:
         """The term's (document, impact), best first (equal impacts: lower document number first)."""
-        # The documents are in ascending order and a sort is stable, reverse or not.
-        return sorted(zip(self.documents[term], self.impacts[term]), key=itemgetter(1), reverse=True)
+        start, end = self._spans[term]
+        return list(zip(self._documents[start:end].tolist(), self._impacts[start:end].tolist()))
+
+
+def round3(values):
+    """Python's round(value, 3) of each value: numpy's scaled rounding, except where the scaled value
+    lies so near a half that the scaling's own rounding error could tip it, where Python rounds."""
+    scaled = values * 1000
+    rounded = numpy.rint(scaled) / 1000
+    near = numpy.flatnonzero(numpy.abs(scaled - numpy.floor(scaled) - 0.5) < 1e-6)
+    if len(near):
+        rounded[near] = [round(value, 3) for value in values[near].tolist()]
+    return rounded
 
 
 def tiers(ranked: list, settings: Settings) -> list[list]:
@@ -448,16 +483,15 @@ def run_location(run: dict, number: int) -> list[int]:
 
 def frequent_terms(postings: Postings, settings: Settings) -> set[str]:
     """The terms that get a rows file: the `rows_terms` with the most documents (at least `rows_min_docs`)."""
-    counts = {term: len(documents) for term, documents in postings.documents.items()
-              if len(documents) >= settings.rows_min_docs}
+    counts = {term: count for term, count in postings.counts.items() if count >= settings.rows_min_docs}
     return set(sorted(counts, key=lambda term: (-counts[term], term))[: settings.rows_terms])
 
 
 def shard_data(number: int, terms: list[str], postings: Postings, rows: list, refs: Refs,
                pipeline: list[str], pack: Pack, settings: Settings, with_rows: set[str]) -> bytes:
     """Shard `number` (its terms' first tiers), after packing its terms' further tiers and rows. Its
-    terms are ranked here, one shard at a time: all of a language's ranked postings at once took
-    most of a build's memory (half a gigabyte for 16,000 documents)."""
+    terms' ranked postings become Python tuples here, one shard at a time: all of a language's at
+    once took most of a build's memory (half a gigabyte for 16,000 documents)."""
     current = [(term, first, rest) for term in terms for first, *rest in [tiers(postings.ranked(term), settings)]]
     further, best_rows = {}, {}
     for term_index, (term, first, rest) in enumerate(current):
@@ -483,8 +517,8 @@ def shards(postings: Postings, settings: Settings) -> list[list[str]]:
     """Terms in order, cut into shards of about `shard_budget` postings of their first tiers."""
     cut: list[list] = [[]]
     cost = 0
-    for term, documents in postings.documents.items():
-        term_cost = 2 + min(len(documents), settings.tier_docs)  # the first tier (tiers)
+    for term, count in postings.counts.items():
+        term_cost = 2 + min(count, settings.tier_docs)  # the first tier (tiers)
         if cut[-1] and cost + term_cost > settings.shard_budget:
             cut.append([])
             cost = 0

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import random
 import re
 import sys
 
+import numpy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lunr.builder import Builder
 from lunr.index import Index
 
@@ -333,3 +337,41 @@ def test_members_are_gzip_any_reader_reads():
     zipped = search_index.gz(data)
     assert isinstance(zipped, bytes) and zipped[:2] == b"\x1f\x8b" and len(zipped) < len(data) // 10
     assert gzip.decompress(zipped) == data
+
+
+def test_impacts_are_lunr_py_field_scores_summed_to_the_last_bit(corpus):
+    """Postings computes on numpy arrays what lunr.py's Builder computes one posting at a time: each
+    field's rounded BM25 score, summed over the fields in FIELDS order and rounded, exactly."""
+    records = search_index.ordered(corpus["en"])
+    builder = configure_builder(Builder(), "en")
+    builder.ref("id")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for item in records:
+        builder.add({"id": item["id"], "title": item["title"], "summary": item["summary"],
+                     "labels": item.get("labels", ""), "body": item["body_text"]})
+    whole = builder.build()
+    term_of = {posting["_index"]: term for term, posting in whole.inverted_index.items()}
+    summed: dict[str, dict[int, float]] = {}
+    for name, _ in FIELDS:
+        for number, item in enumerate(records):
+            elements = whole.field_vectors[f"{name}/{item['id']}"].elements
+            for position in range(0, len(elements), 2):
+                documents = summed.setdefault(term_of[elements[position]], {})
+                documents[number] = documents.get(number, 0.0) + elements[position + 1]
+    postings = search_index.Postings(records, "en", Settings(body_words=None))
+    assert list(postings.counts) == sorted(summed)
+    for term, documents in summed.items():
+        expected = sorted(((number, round(total, 3)) for number, total in documents.items()),
+                          key=lambda pair: (-pair[1], pair[0]))
+        assert postings.ranked(term) == expected, term
+        assert postings.counts[term] == len(expected)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.floats(min_value=0, max_value=2000, allow_nan=False), min_size=1, max_size=20))
+def test_round3_is_pythons_round(values):
+    halves = [(k + 0.5) / 1000 for k in range(0, 3000, 7)] + [2.675, 1.0005, 0.0005, 0.1 + 0.2]
+    values = values + halves + [math.nextafter(value, 0) for value in halves] + [math.nextafter(value, 9) for value in halves]
+    rounded = search_index.round3(numpy.array(values, dtype=numpy.float64)).tolist()
+    assert rounded == [round(value, 3) for value in values]
