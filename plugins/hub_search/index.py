@@ -289,77 +289,24 @@ class Postings:
     posting at a time in Python it was most of an index build. numpy's float64 operations are the
     IEEE ones Python's floats make, in the same order, so they give the same floats; only rounding
     differs (numpy scales and rounds, Python rounds the exact decimal value), and `round3` hands the
-    few values where the two could disagree to Python's `round`. Tests compare the result with
-    lunr.py's index and with a plain-Python computation of the same formulas.
+    few values where the two could disagree to Python's `round`. A test compares every impact with
+    lunr.py's Builder's field scores, summed, to the last bit.
     """
 
     def __init__(self, records: list[dict], lang: str, settings: Settings, terms: Terms | None = None):
-        terms = terms or Terms(lang)
         count = len(records)
-        ids: dict[str, int] = {}  # term -> its number, in order of first sight
-        fields = []  # per field: its postings' term numbers, frequencies and documents; its lengths
-        for name, _ in FIELDS:
-            numbers, frequencies, sizes, lengths = array("i"), array("i"), array("i"), array("l")
-            for record in records:
-                text = record["body_text"] if name == "body" else record.get(name, "")
-                if name == "body" and settings.body_words is not None:
-                    text = " ".join(text.split()[: settings.body_words])
-                tokens = terms(text)
-                counted = Counter(tokens)
-                numbers.extend([ids.setdefault(term, len(ids)) for term in counted])
-                frequencies.extend(counted.values())
-                sizes.append(len(counted))
-                lengths.append(len(tokens))
-            documents = numpy.repeat(numpy.arange(count, dtype=numpy.int32), numpy.frombuffer(sizes, numpy.int32))
-            fields.append((numpy.frombuffer(numbers, numpy.int32), numpy.frombuffer(frequencies, numpy.int32),
-                           documents, lengths))
+        ids, fields = _counted(records, terms or Terms(lang), settings)
         vocabulary = sorted(ids)
-        # lunr's document frequency counts (document, field) pairs; idf by Python's math.log, whose
-        # results numpy's vectorised log does not promise to match.
-        df = sum(numpy.bincount(numbers, minlength=len(ids)) for numbers, *_ in fields).tolist()
-        idf = numpy.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in df], dtype=numpy.float64)
         rank = numpy.empty(len(ids), dtype=numpy.int64)  # term number -> its place in sorted order
         rank[numpy.fromiter((ids[term] for term in vocabulary), dtype=numpy.int64, count=len(ids))] = \
             numpy.arange(len(ids), dtype=numpy.int64)
-        k1, b = settings.k1, settings.b
-        keys, scores = [], []  # per field: its postings' (term, document) keys and rounded scores
-        for (_, boost), (numbers, frequencies, documents, lengths) in zip(FIELDS, fields):
-            # lunr.py's Builder._create_field_vectors: a field's score is idf * ((k1 + 1) * tf) /
-            # (norm + tf), times the field's boost, times the document's (1), rounded to 3 decimals.
-            # The same operations in the same order, in place (a field's postings are millions).
-            average = sum(lengths) / count if count else 0
-            norms = (k1 * (1 - b + b * (numpy.asarray(lengths, dtype=numpy.float64) / average)) if average
-                     else numpy.full(count, k1 * (1 - b)))
-            score = idf[numbers]
-            other = (k1 + 1) * frequencies
-            score *= other
-            numpy.add(norms[documents], frequencies, out=other)
-            score /= other
-            score *= boost
-            del other
-            keys.append(rank[numbers] * count + documents)
-            scores.append(round3(score))
-        del fields
-        # A term's fields are summed in FIELDS order and the sum rounded. A stable sort keeps each
-        # (term, document)'s scores in field order; a pair has at most one per field.
-        keys, scores = numpy.concatenate(keys), numpy.concatenate(scores)
-        order = numpy.argsort(keys, kind="stable")
-        keys = keys[order]
-        scores = scores[order]
-        del order
-        starts = numpy.flatnonzero(numpy.concatenate(([len(keys) > 0], keys[1:] != keys[:-1])))
-        sizes = numpy.diff(numpy.append(starts, len(keys)))
-        total = scores[starts]
-        for field in range(1, len(FIELDS)):
-            more = sizes > field
-            total[more] += scores[starts[more] + field]
-        del scores
-        impacts = round3(total)
-        every = keys[starts]
-        del keys
-        term_of, documents = numpy.divmod(every, max(count, 1))
-        # Ranked: by term, then impact (best first), then document number (lower first).
-        order = numpy.lexsort((documents, -impacts, term_of))
+        term_of, documents, impacts = _summed(_scored(fields, rank, count, settings), count)
+        # Ranked: by term, then impact (best first), then document number (lower first: the keys'
+        # order, which a stable sort keeps). An impact is a whole number of thousandths.
+        thousandths = numpy.rint(impacts * 1000).astype(numpy.int64)
+        span = int(thousandths.max()) + 1 if len(thousandths) else 1
+        order = numpy.argsort(term_of * span + (span - 1 - thousandths), kind="stable")
+        del thousandths
         self._documents, self._impacts = documents[order].astype(numpy.int32), impacts[order]
         counts = numpy.bincount(term_of, minlength=len(vocabulary)).tolist()
         self.counts: dict[str, int] = dict(zip(vocabulary, counts))  # term -> its documents, terms sorted
@@ -372,12 +319,90 @@ class Postings:
         return list(zip(self._documents[start:end].tolist(), self._impacts[start:end].tolist()))
 
 
+def _counted(records: list[dict], terms: Terms, settings: Settings) -> tuple[dict[str, int], list]:
+    """(term -> its number, in order of first sight; per field in FIELDS: its postings' term numbers,
+    frequencies and documents as arrays, and each document's length in terms)."""
+    ids: dict[str, int] = {}
+    fields = []
+    for name, _ in FIELDS:
+        numbers, frequencies, sizes, lengths = array("i"), array("i"), array("i"), array("l")
+        for record in records:
+            text = record["body_text"] if name == "body" else record.get(name, "")
+            if name == "body" and settings.body_words is not None:
+                text = " ".join(text.split()[: settings.body_words])
+            tokens = terms(text)
+            counted = Counter(tokens)
+            numbers.extend([ids.setdefault(term, len(ids)) for term in counted])
+            frequencies.extend(counted.values())
+            sizes.append(len(counted))
+            lengths.append(len(tokens))
+        documents = numpy.repeat(numpy.arange(len(records), dtype=numpy.int32), numpy.frombuffer(sizes, numpy.int32))
+        fields.append((numpy.frombuffer(numbers, numpy.int32), numpy.frombuffer(frequencies, numpy.int32),
+                       documents, lengths))
+    return ids, fields
+
+
+def _scored(fields: list, rank, count: int, settings: Settings):
+    """Per field, yielded: its postings' (term, document) keys (the term's sorted place * count +
+    document) and rounded scores. `fields` is emptied as it goes: a field's arrays are freed once
+    scored (a language's postings are millions)."""
+    # lunr's document frequency counts (document, field) pairs; idf by Python's math.log, whose
+    # results numpy's vectorised log does not promise to match.
+    df = sum(numpy.bincount(numbers, minlength=len(rank)) for numbers, *_ in fields).tolist()
+    idf = numpy.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in df], dtype=numpy.float64)
+    k1, b = settings.k1, settings.b
+    for _, boost in FIELDS:
+        numbers, frequencies, documents, lengths = fields.pop(0)
+        # lunr.py's Builder._create_field_vectors: a field's score is idf * ((k1 + 1) * tf) /
+        # (norm + tf), times the field's boost, times the document's (1), rounded to 3 decimals.
+        # The same operations in the same order, in place.
+        average = sum(lengths) / count if count else 0
+        norms = (k1 * (1 - b + b * (numpy.asarray(lengths, dtype=numpy.float64) / average)) if average
+                 else numpy.full(count, k1 * (1 - b)))
+        key = rank[numbers]
+        key *= count
+        key += documents
+        score = idf[numbers]
+        other = (k1 + 1) * frequencies
+        score *= other
+        numpy.add(norms[documents], frequencies, out=other)
+        score /= other
+        score *= boost
+        del numbers, frequencies, documents, other
+        yield key, round3(score)
+        del key, score
+
+
+def _summed(scored, count: int) -> tuple:
+    """(terms' sorted places, documents, impacts) of every (term, document) pair, in key order, from
+    each field's (keys, scores) as `_scored` yields them: a pair's fields' scores summed in FIELDS
+    order and the sum rounded. A stable sort keeps each pair's scores
+    in field order; a pair has at most one score per field, and a field without it adds nothing."""
+    keys, scores = zip(*scored)
+    keys = numpy.concatenate(keys)
+    order = numpy.argsort(keys, kind="stable")
+    keys = keys[order]
+    scores = numpy.concatenate(scores)[order]
+    del order
+    starts = numpy.flatnonzero(numpy.concatenate(([len(keys) > 0], keys[1:] != keys[:-1])))
+    sizes = numpy.diff(numpy.append(starts, len(keys)))
+    impacts = scores[starts]
+    for field in range(1, len(FIELDS)):
+        more = sizes > field
+        impacts[more] += scores[starts[more] + field]
+    del scores, sizes
+    term_of, documents = numpy.divmod(keys[starts], max(count, 1))
+    return term_of, documents, round3(impacts)
+
+
 def round3(values):
     """Python's round(value, 3) of each value: numpy's scaled rounding, except where the scaled value
     lies so near a half that the scaling's own rounding error could tip it, where Python rounds."""
     scaled = values * 1000
-    rounded = numpy.rint(scaled) / 1000
-    near = numpy.flatnonzero(numpy.abs(scaled - numpy.floor(scaled) - 0.5) < 1e-6)
+    rounded = numpy.rint(scaled)
+    numpy.subtract(scaled, rounded, out=scaled)  # exact: how far it was from the nearest whole number
+    near = numpy.flatnonzero(numpy.abs(scaled, out=scaled) > 0.5 - 1e-6)
+    rounded /= 1000
     if len(near):
         rounded[near] = [round(value, 3) for value in values[near].tolist()]
     return rounded
