@@ -37,22 +37,37 @@ def entries(plan, lang: str, content_type=None) -> list:
     return shown[:FEED_SIZE]
 
 
-def term_feeds(plan, lang: str) -> list[tuple[str, str, str, list]]:
-    """(vocabulary, term, feed path, entries) for every topic page and country page of `lang`;
-    the feed lives in the page's folder (/sq/topics/online-safety/feed.atom)."""
-    found = []
-    shown = sorted((e for e in plan.shown(lang) if e.item.type in {t.name for t in feed_types(plan)}),
-                   key=newest_first)
+def term_feed_paths(plan, lang: str) -> list[tuple[str, str, str]]:
+    """(vocabulary, term, feed path) for every topic page and country page of `lang`; the feed lives
+    in the page's folder (/sq/topics/online-safety/feed.atom)."""
+    feeds = []
     for page in plan.language_pages(lang):
         if page.kind == "browse" and page.content_type is None and page.number == 1 and page.field in TERM_FEEDS:
-            vocabulary, term = page.vocabulary, page.term
+            feeds.append((page.vocabulary, page.term, f"{page.path}feed.atom"))
         elif page.kind == "item" and page.content_type.vocabulary in TERM_FEEDS:
-            vocabulary, term = page.content_type.vocabulary, page.item.slug
-        else:
-            continue
-        tagged = [e for e in shown if term in field_terms(e.item, vocabulary)]
-        found.append((vocabulary, term, f"{page.path}feed.atom", tagged[:FEED_SIZE]))
-    return found
+            feeds.append((page.content_type.vocabulary, page.item.slug, f"{page.path}feed.atom"))
+    return feeds
+
+
+def term_feeds(plan, lang: str) -> list[tuple[str, str, str, list]]:
+    """(vocabulary, term, feed path, entries) for every feed of term_feed_paths."""
+    feeds = term_feed_paths(plan, lang)
+    tagged = _newest_by_term(plan, lang, {vocabulary for vocabulary, _, _ in feeds})
+    return [(vocabulary, term, path, tagged.get((vocabulary, term), [])) for vocabulary, term, path in feeds]
+
+
+def _newest_by_term(plan, lang: str, vocabularies: set[str]) -> dict[tuple[str, str], list]:
+    """(vocabulary, term) -> the FEED_SIZE newest entries the language shows with that term, in one
+    pass over the entries (a pass per term page was most of the feeds' time on a large hub)."""
+    names = {t.name for t in feed_types(plan)}
+    tagged: dict[tuple[str, str], list] = {}
+    for entry in sorted((e for e in plan.shown(lang) if e.item.type in names), key=newest_first):
+        for vocabulary in vocabularies:
+            for term in dict.fromkeys(field_terms(entry.item, vocabulary)):
+                chosen = tagged.setdefault((vocabulary, term), [])
+                if len(chosen) < FEED_SIZE:
+                    chosen.append(entry)
+    return tagged
 
 
 class HubAtomFeed(Atom1Feed):

@@ -4,7 +4,7 @@ after the pages are rendered."""
 from hub_build.extensions import Extension
 from hub_pages.render import write
 
-from .atom import atom, feed_path, feed_types, term_feeds
+from .atom import atom, feed_path, feed_types, term_feed_paths, term_feeds
 
 
 class FeedsExtension(Extension):
@@ -14,7 +14,7 @@ class FeedsExtension(Extension):
         plan = build.plan
         return [path for language in plan.languages for path in
                 [feed_path(language, content_type) for content_type in [None] + feed_types(plan)]
-                + [path for _, _, path, _ in term_feeds(plan, language.code)]]
+                + [path for _, _, path in term_feed_paths(plan, language.code)]]
 
     def write(self, build) -> None:
         plan = build.plan
