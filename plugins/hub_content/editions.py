@@ -38,7 +38,7 @@ def _sample(item: Item) -> str:
     """The words a reader reads: titles and the body's text, without markup, code or addresses."""
     texts = [value for name, value in item.fields.items() if isinstance(value, str) and _is_text(item, name)]
     prose = MARKUP.sub(" ", item.body_html)
-    return scripts.UNTOUCHED.sub(" ", " ".join(texts) + " " + prose)
+    return scripts.without_addresses(" ".join(texts) + " " + prose)
 
 
 def derive(group: dict[str, Item], languages, cache=None) -> dict[str, Item]:

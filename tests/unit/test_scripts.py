@@ -2,9 +2,12 @@
 (hub_content.editions), without Pelican."""
 
 import datetime as dt
+import re
 
 import cyrtranslit
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hub_build.errors import ProblemFound
 from hub_content import translations
@@ -85,3 +88,23 @@ def test_bad_derived_entries_name_the_problem(derived, message):
              {"code": "sr-latn", "name": "s", "locale": "sr_Latn", "tag": "sr-Latn", "script": "Latn",
               "direction": "ltr", "fallbacks": [], "prefix": "sr-latn", "derived": derived}], "en")
     assert message in caught.value.message
+
+
+SCRIPT_SAMPLES = st.text(alphabet=st.sampled_from("abcžđČĆ ЉњЖжшђ.-@:/1wW\u0500\u00bf"), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SCRIPT_SAMPLES)
+def test_written_in_counts_letters_by_runs_as_one_by_one(sample):
+    cyrillic = len(re.findall(r"[\u0400-\u04ff]", sample))
+    latin = len(re.findall(r"[A-Za-z\u00c0-\u024f]", sample))
+    expected = None if not cyrillic and not latin else "Cyrl" if cyrillic >= latin else "Latn"
+    assert scripts.written_in(sample) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Заштита", "деце", "https://пример.рс/а", "WWW.EXAMPLE.ORG", "www.x.rs",
+                                 "ana@primer.rs", "@", "://", "a", " ", "\n"]), max_size=12).map("".join))
+def test_without_addresses_is_untouched_sub_when_there_may_be_an_address(text):
+    assert scripts.without_addresses(text) == scripts.UNTOUCHED.sub(" ", text)
+    assert scripts.may_hold_address(text) or not scripts.UNTOUCHED.search(text)
