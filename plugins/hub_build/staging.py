@@ -8,13 +8,18 @@ changed in place, so the published folder stays as it was until the swap.
 
 from __future__ import annotations
 
+import fcntl
+import logging
 import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import phases
+
+logger = logging.getLogger(__name__)
 
 MARKER = ".hub-output"  # written into every build, so a later build knows the folder is its own
 STAGING_MARK = ".staging-"
@@ -92,6 +97,26 @@ def refusal(output: Path, content: Path) -> str | None:
     if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists())):
         return f"the output folder {output} exists and was not made by the hub"
     return None
+
+
+@contextmanager
+def exclusive(output: Path):
+    """Hold the output's lock for a whole build. A second build of the same output (a live server's
+    rebuild and a build from the command line, two CI jobs on one runner) waits for the first to
+    publish, rather than taking its staging folder for a killed build's leftover. The kernel drops
+    the lock when the process ends, killed or not, so a killed build never blocks the next."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with open(output.parent / f".{output.name}.lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logger.warning("another build is writing %s: this one starts when it has finished", output)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def start(output: Path) -> Path:

@@ -32,40 +32,41 @@ logger = logging.getLogger("hub.stages")
 
 def build(pelican) -> None:
     output = Path(pelican.output_path)
-    warnings = WarningCounter.install()
-    staged = staging.start(output)
-    try:
-        site = Build(pelican.settings, Path(pelican.path), Path(pelican.theme), staged, theme_environment(pelican))
-        site.hub = stage("read", read_content, site)
-        if site.hub is None:  # nothing changed since the published output was built: it stays as it is
+    with staging.exclusive(output):  # one build of an output at a time: the next waits for this one
+        warnings = WarningCounter.install()
+        staged = staging.start(output)
+        try:
+            site = Build(pelican.settings, Path(pelican.path), Path(pelican.theme), staged, theme_environment(pelican))
+            site.hub = stage("read", read_content, site)
+            if site.hub is None:  # nothing changed since the published output was built: it stays as it is
+                shutil.rmtree(staged, ignore_errors=True)
+                return
+            extensions = [make() for make in discover(pelican.plugins)]
+            site.catalogs = stage("catalogs", load_catalogs, site)
+            for extension in extensions:
+                site.notices.update(stage(f"notices ({extension.name})", extension.notices, site))
+            for extension in extensions:
+                site.pictures.update(stage(f"pictures ({extension.name})", extension.pictures, site))
+            site.plan = stage("plan", plan_pages, site)
+            for extension in extensions:
+                site.plan.add_pages(list(stage(f"plan ({extension.name})", extension.pages, site)))
+            shared = shared_files(site)  # the theme's files and the attachments, in no language's folder
+            written = shared + filter_files(site) + [(extension.name, path) for extension in extensions
+                                                     for path in extension.files(site)]
+            fail_if(stage("check", lambda: site.plan.collisions(written, shared) + link_problems(site)))
+            stage("render", render_pages, site, content_written(site))
+            for extension in extensions:
+                stage(extension.name, extension.write, site)
+            stage("theme", copy_theme, site)
+            stage("attachments", copy_attachments, site)
+            fail_if(strict_problems(site.settings, warnings.messages))
+        except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
-            return
-        extensions = [make() for make in discover(pelican.plugins)]
-        site.catalogs = stage("catalogs", load_catalogs, site)
-        for extension in extensions:
-            site.notices.update(stage(f"notices ({extension.name})", extension.notices, site))
-        for extension in extensions:
-            site.pictures.update(stage(f"pictures ({extension.name})", extension.pictures, site))
-        site.plan = stage("plan", plan_pages, site)
-        for extension in extensions:
-            site.plan.add_pages(list(stage(f"plan ({extension.name})", extension.pages, site)))
-        shared = shared_files(site)  # the theme's files and the attachments, in no language's folder
-        written = shared + filter_files(site) + [(extension.name, path) for extension in extensions
-                                                 for path in extension.files(site)]
-        fail_if(stage("check", lambda: site.plan.collisions(written, shared) + link_problems(site)))
-        stage("render", render_pages, site, content_written(site))
-        for extension in extensions:
-            stage(extension.name, extension.write, site)
-        stage("theme", copy_theme, site)
-        stage("attachments", copy_attachments, site)
-        fail_if(strict_problems(site.settings, warnings.messages))
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
-    finally:
-        warnings.remove()
-    stage("publish", staging.publish, staged, output)
-    summary(site)
+            raise
+        finally:
+            warnings.remove()
+        stage("publish", staging.publish, staged, output)
+        summary(site)
 
 
 def stage(name: str, step, *args):

@@ -133,3 +133,43 @@ def test_every_source_file_is_accounted_for_in_the_summary(tmp_path):
     result = build(content, tmp_path / "out", settings_file(tmp_path))
     summary = " ".join(result.stdout.split())
     assert "Hub: 3 source files: 2 items published, 1 drafts, 0 vocabularies" in summary
+
+
+def test_a_second_build_of_the_same_output_waits_for_the_first(corpus, tmp_path):
+    """Two builds of one output at once (a live server's rebuild and a build from the command line):
+    the second must neither take the first's staging folder for a killed build's leftover (the
+    first then failed with a traceback) nor publish under it. It waits, then builds and publishes."""
+    output = tmp_path / "output"
+    settings = settings_file(tmp_path)
+    note = tmp_path / "stopped-at"
+    command = [sys.executable, "-m", "pelican", str(corpus / "content"), "-o", str(output), "-s", str(settings)]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    first = subprocess.Popen(command, cwd=tmp_path, start_new_session=True,
+                             env={**environment, "HUB_STOP_AT": "calendars:1", "HUB_STOP_NOTE": str(note)},
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    second = None
+    try:
+        while not (note.exists() and note.read_text().endswith("\n") and stopped(first.pid)):
+            assert first.poll() is None, first.stdout.read()
+            time.sleep(0.05)
+        staged = tmp_path / f".output.staging-{first.pid}"
+        assert staged.is_dir()
+        second = subprocess.Popen(command, cwd=tmp_path, env=environment, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True)
+        time.sleep(3)
+        assert second.poll() is None, second.stdout.read()  # still waiting
+        assert staged.is_dir(), "the second build took the first one's staging folder"
+        assert not output.exists()
+        os.kill(first.pid, signal.SIGCONT)
+        first_log, _ = first.communicate(timeout=300)
+        assert first.returncode == 0, first_log
+        assert (output / "en/events.ics").exists()
+        second_log, _ = second.communicate(timeout=300)
+        assert second.returncode == 0, second_log
+        assert "another build is writing" in second_log and "Traceback" not in second_log
+        assert (output / "en/events.ics").exists() and (output / "sitemap.xml").exists()
+    finally:
+        for process in (first, second):
+            if process and process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL) if process is first else process.kill()
+                process.wait()
