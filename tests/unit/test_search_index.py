@@ -185,16 +185,21 @@ def test_rows_files_hold_the_best_documents_of_frequent_terms(corpus):
     assert checked > 20
 
 
-def test_scores_are_those_of_one_four_field_lunr_py_index(corpus):
-    records = corpus["ro"][:120]
-    builder = configure_builder(Builder(), "ro")
+def lunr_py_index(records: list[dict], lang: str) -> Index:
+    """lunr.py's own index of the records, with the four fields of FIELDS and the language's pipeline."""
+    builder = configure_builder(Builder(), lang)
     builder.ref("id")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for item in records:
         builder.add({"id": item["id"], "title": item["title"], "summary": item["summary"],
                      "labels": item.get("labels", ""), "body": item["body_text"]})
-    whole = builder.build()
+    return builder.build()
+
+
+def test_scores_are_those_of_one_four_field_lunr_py_index(corpus):
+    records = corpus["ro"][:120]
+    whole = lunr_py_index(records, "ro")
     reader = Reader(build(records, "ro", SMALL))
     numbers = {item["id"]: number for number, item in enumerate(search_index.ordered(records))}
     terms = sorted(whole.inverted_index)
@@ -343,14 +348,7 @@ def test_impacts_are_lunr_py_field_scores_summed_to_the_last_bit(corpus):
     """Postings computes on numpy arrays what lunr.py's Builder computes one posting at a time: each
     field's rounded BM25 score, summed over the fields in FIELDS order and rounded, exactly."""
     records = search_index.ordered(corpus["en"])
-    builder = configure_builder(Builder(), "en")
-    builder.ref("id")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for item in records:
-        builder.add({"id": item["id"], "title": item["title"], "summary": item["summary"],
-                     "labels": item.get("labels", ""), "body": item["body_text"]})
-    whole = builder.build()
+    whole = lunr_py_index(records, "en")
     term_of = {posting["_index"]: term for term, posting in whole.inverted_index.items()}
     summed: dict[str, dict[int, float]] = {}
     for name, _ in FIELDS:
