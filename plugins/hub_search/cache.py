@@ -20,7 +20,7 @@ from .records import plain_text
 
 CODE = Path(__file__).parent
 # What an index's bytes depend on besides our code: analysis (stemmers, romanisation), the lunr format,
-# and the members' JSON and gzip.
+# the weights' arithmetic (numpy), and the members' JSON and gzip.
 PACKAGES = ("lunr", "snowballstemmer", "PyStemmer", "cyrtranslit", "deflate", "orjson", "numpy")
 
 
