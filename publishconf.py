@@ -12,7 +12,10 @@ from pelicanconf import *  # noqa: E402,F401,F403
 
 SITEURL = os.environ.get("HUB_SITEURL", "https://childhub.example.org")
 HUB_STRICT = True
-HUB_PAGE_SIZE = 20
+# 50 cards a listing page: about 30 KB of HTML (8 KB compressed), pictures loaded as they scroll in.
+# Fewer, fuller pages pay the head, header, filters and footer fewer times: at 20 a page, those were
+# half a large hub's listing bytes (docs/performance.md).
+HUB_PAGE_SIZE = 50
 HUB_ADMIN = os.environ.get("HUB_ADMIN", "true").strip().lower() not in ("false", "no", "0")
 HUB_ADMIN_REPOSITORY = os.environ.get("GITHUB_REPOSITORY", "")
 HUB_ADMIN_AUTH_URL = os.environ.get("HUB_ADMIN_AUTH_URL", "")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 import shutil
 import statistics
 import subprocess
@@ -138,6 +139,11 @@ def report(label: str, result: dict) -> None:
         print(f"{'':<26} stages, s: {stages}")
 
 
+def published_page_size() -> int:
+    """The published hub's items per listing page (publishconf.py), which the bench builds with."""
+    return runpy.run_path(str(ROOT / "publishconf.py"))["HUB_PAGE_SIZE"]
+
+
 def main(items: int, runs: int, vs_hugo: bool, keep: str = "", copies_off: bool = False) -> None:
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="hub-bench-"))
     content, output, cache = folder / "content", folder / "output", folder / "cache"
@@ -147,14 +153,15 @@ def main(items: int, runs: int, vs_hugo: bool, keep: str = "", copies_off: bool 
     print(f"generated {items} items ({sources} source files with the demo's) in {time.monotonic() - started:.0f} s "
           f"in {folder}; {os.cpu_count()} cores")
     conf = folder / "benchconf.py"
+    page_size = published_page_size()
     conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                    f"HUB_CACHE_PATH = {str(cache)!r}\nHUB_PAGE_SIZE = 20\n", encoding="utf-8")
+                    f"HUB_CACHE_PATH = {str(cache)!r}\nHUB_PAGE_SIZE = {page_size}\n", encoding="utf-8")
     hugo = None
     if vs_hugo:
         import hugo_site
 
         hugo_site.hugo_binary()  # fails early, with the way to install it
-        documents = hugo_site.write_site(content, folder / "hugo", hugo_site.LANGUAGES)
+        documents = hugo_site.write_site(content, folder / "hugo", hugo_site.LANGUAGES, page_size=page_size)
         print(f"Hugo site: {documents} documents")
     build = lambda: run_build(content, output, conf)  # noqa: E731
     try:

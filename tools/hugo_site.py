@@ -58,12 +58,13 @@ LAYOUTS = {
 }
 
 
-def write_site(content: Path, target: Path, languages: list[str], default: str = "en") -> int:
-    """Write a Hugo site for `languages` at `target` (replacing it); return the documents written."""
+def write_site(content: Path, target: Path, languages: list[str], default: str = "en", page_size: int = 20) -> int:
+    """Write a Hugo site for `languages` at `target` (replacing it), `page_size` items a list page as
+    the hub's listings; return the documents written."""
     content, target = Path(content), Path(target)
     shutil.rmtree(target, ignore_errors=True)
     (target / "layouts/_default").mkdir(parents=True)
-    (target / "hugo.toml").write_text(_config(languages, default), encoding="utf-8")
+    (target / "hugo.toml").write_text(_config(languages, default, page_size), encoding="utf-8")
     for name, text in LAYOUTS.items():
         (target / "layouts/_default" / name).write_text(text, encoding="utf-8")
     written = 0
@@ -81,10 +82,10 @@ def write_site(content: Path, target: Path, languages: list[str], default: str =
     return written
 
 
-def _config(languages: list[str], default: str) -> str:
+def _config(languages: list[str], default: str, page_size: int) -> str:
     lines = ['baseURL = "https://example.org/"', 'title = "ChildHub (Hugo benchmark)"',
              f'defaultContentLanguage = "{default}"', "defaultContentLanguageInSubdir = true",
-             "[pagination]", "pagerSize = 20",
+             "[pagination]", f"pagerSize = {page_size}",
              # Only topics: `countries` is also a section, so a taxonomy of that name would collide.
              "[taxonomies]", 'topic = "topics"']
     for weight, code in enumerate(languages, 1):

@@ -302,6 +302,7 @@ class LanguagePlan:
         self.by_type = {t.name: self._entries(t) for t in self.hub.content_types}
         self._pool = None
         self._ordered: dict[str, list[Entry]] = {}
+        self._by_term: dict[tuple[str, str], dict[str, list[Entry]]] = {}
 
     def pages(self) -> list[Page]:
         pages: list[Page] = []
@@ -312,10 +313,8 @@ class LanguagePlan:
             if content_type.listed:
                 pages += self._section(content_type, entries)
         pages.append(Page(self.lang, self.prefix, "home", ("home",), "home.html", blocks=self._home_blocks()))
-        everything = sorted((e for t in self.hub.content_types if t.listed and t.dated for e in self.by_type[t.name]),
-                            key=newest)
         for name in HUB_BROWSE:
-            pages += self._browse(None, name, "topics", everything, self.prefix + f"{name}/")
+            pages += self._browse_across(name, self.prefix + f"{name}/")
         return pages
 
     def _entries(self, content_type) -> list[Entry]:
@@ -406,6 +405,26 @@ class LanguagePlan:
                                     content_type=content_type, field=name, vocabulary=vocabulary, term=term)
         return pages
 
+    def _browse_across(self, name, base) -> list[Page]:
+        """A field browsed across every section (/<lang>/topics/): an index of its terms, and one page
+        per term with the newest of each section and a link to that section's own pages of the term,
+        as a country's page has. Not one more paginated list of every item: that would repeat each
+        section's term pages (a tenth of a large hub's bytes) and mix events with news by date."""
+        vocabulary = self._vocabulary_of(None, name)
+        blocks = {}
+        for content_type in self.hub.content_types:
+            for term in self._tagged(content_type, vocabulary):
+                blocks.setdefault(term, None)
+        order = sorted(blocks, key=lambda t: self._term_order(vocabulary, t))
+        blocks = {term: self._term_blocks(vocabulary, term) for term in order}
+        totals = {term: sum(block.total for block in blocks[term]) for term in order}
+        pages = [Page(self.lang, base, "browse-index", ("browse-index", None, name), "browse-index.html",
+                      field=name, vocabulary=vocabulary, terms=tuple((t, totals[t]) for t in order))]
+        pages += [Page(self.lang, f"{base}{term}/", "browse", ("browse", None, name, term), "browse.html",
+                       field=name, vocabulary=vocabulary, term=term, total=totals[term], blocks=blocks[term])
+                  for term in order]
+        return pages
+
     def _vocabulary_of(self, content_type, name):
         for spec in (content_type.fields if content_type else ()):
             if spec.name == name:
@@ -440,20 +459,33 @@ class LanguagePlan:
         return ()
 
     def _term_blocks(self, vocabulary, term) -> tuple:
-        """A country's or partner's page: what each section holds about it."""
+        """What each section holds about a term: a country's or partner's page, a topic's page."""
         blocks = []
         for content_type in self.hub.content_types:
-            names = [f for f in content_type.fields if getattr(f.kind, "vocabulary", None) == vocabulary]
-            if not names or not content_type.listed:
+            chosen = self._tagged(content_type, vocabulary).get(term)
+            if not chosen:
                 continue
-            ordered = self.in_listing_order(content_type)
-            chosen = [e for e in ordered if any(term in field_terms(e.item, f.name) for f in names)]
+            names = [f for f in content_type.fields if getattr(f.kind, "vocabulary", None) == vocabulary]
             browsed = next((f for f in names if f.browse), None)
             more = f"{self.prefix}{content_type.folder}/{browsed.browse}/{term}/" if browsed else None
-            if chosen:
-                blocks.append(Block(content_type.name, tuple(chosen[:BLOCK_SIZE]), len(chosen),
-                                    more if len(chosen) > BLOCK_SIZE else None))
+            blocks.append(Block(content_type.name, tuple(chosen[:BLOCK_SIZE]), len(chosen),
+                                more if len(chosen) > BLOCK_SIZE else None))
         return tuple(blocks)
+
+    def _tagged(self, content_type, vocabulary) -> dict[str, list[Entry]]:
+        """term -> a listed section's entries with that term in any field of the vocabulary, in listing
+        order. One pass per section and vocabulary, kept: every term's page asks again."""
+        key = (content_type.name, vocabulary)
+        if key not in self._by_term:
+            names = [f.name for f in content_type.fields
+                     if vocabulary is not None and getattr(f.kind, "vocabulary", None) == vocabulary]
+            tagged: dict[str, list[Entry]] = {}
+            if names and content_type.listed:
+                for entry in self.in_listing_order(content_type):
+                    for term in dict.fromkeys(t for name in names for t in field_terms(entry.item, name)):
+                        tagged.setdefault(term, []).append(entry)
+            self._by_term[key] = tagged
+        return self._by_term[key]
 
     def _related(self, entry) -> list[Entry]:
         """Same-language items sharing topics (weighing double) or countries, newest first among
