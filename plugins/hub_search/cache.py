@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -127,8 +128,10 @@ class PlainTexts:
 
 
 def store(path: Path, value) -> None:
-    """Write a pickle whole or not at all (a build killed while writing leaves the old file)."""
+    """Write a pickle whole or not at all (a build killed while writing leaves the old file). The
+    partial file is named by the process, as hub_content's cache does: two builds sharing one cache
+    (each output has its own lock, not its cache) never write the same partial file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     partial.replace(path)
