@@ -411,11 +411,8 @@ class LanguagePlan:
         as a country's page has. Not one more paginated list of every item: that would repeat each
         section's term pages (a tenth of a large hub's bytes) and mix events with news by date."""
         vocabulary = self._vocabulary_of(None, name)
-        blocks = {}
-        for content_type in self.hub.content_types:
-            for term in self._tagged(content_type, vocabulary):
-                blocks.setdefault(term, None)
-        order = sorted(blocks, key=lambda t: self._term_order(vocabulary, t))
+        terms = {term for content_type in self.hub.content_types for term in self._tagged(content_type, vocabulary)}
+        order = sorted(terms, key=lambda t: self._term_order(vocabulary, t))
         blocks = {term: self._term_blocks(vocabulary, term) for term in order}
         totals = {term: sum(block.total for block in blocks[term]) for term in order}
         pages = [Page(self.lang, base, "browse-index", ("browse-index", None, name), "browse-index.html",
