@@ -17,7 +17,6 @@ from pathlib import Path
 from importlib.metadata import version
 
 from .index import Terms
-from .records import plain_text
 
 CODE = Path(__file__).parent
 # What an index's bytes depend on besides our code: analysis (stemmers, romanisation), the lunr format,
@@ -88,43 +87,6 @@ class IndexCache:
         except Exception:  # none yet, or damaged: analyse every piece
             return {}
         return memo if code == self.code and isinstance(memo, dict) else {}
-
-
-class PlainTexts:
-    """Bodies' plain texts kept between builds, by a digest of their HTML: turning HTML into text
-    (records.plain_text, on Python's HTMLParser) takes about a millisecond a body, most of making a
-    large hub's search records, and an edit changes one body. <folder>/texts.pickle, tagged with the
-    code digest, holds the texts of the last build's bodies; called on a body's HTML, it gives its text."""
-
-    def __init__(self, folder: Path | None):
-        self.path = folder / "texts.pickle" if folder else None
-        self.code = code_digest() if folder else ""
-        self.known = self._load()
-        self.used: dict[bytes, str] = {}  # this build's: what the next one may reuse
-
-    def _load(self) -> dict:
-        if self.path is None:
-            return {}
-        try:
-            with open(self.path, "rb") as handle:
-                code, texts = pickle.load(handle)
-        except Exception:  # none yet, or damaged in any of the ways unpickling reports: parse again
-            return {}
-        return texts if code == self.code and isinstance(texts, dict) else {}
-
-    def __call__(self, html: str) -> str:
-        digest = hashlib.sha256(html.encode()).digest()
-        text = self.used.get(digest)
-        if text is None:
-            text = self.known.get(digest)
-            self.used[digest] = text = plain_text(html) if text is None else text
-        return text
-
-    def save(self) -> None:
-        """Keep this build's texts (only they: a withdrawn body's text goes) if they are not those kept."""
-        if self.path is not None and self.used.keys() != self.known.keys():
-            store(self.path, (self.code, self.used))
-        self.known = {}
 
 
 def store(path: Path, value) -> None:

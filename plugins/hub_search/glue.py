@@ -12,7 +12,7 @@ from hub_pages.render import write
 from hub_pages.routes import Page
 
 from . import index, records
-from .cache import IndexCache, PlainTexts
+from .cache import IndexCache
 from .pipeline import profile
 
 SCRIPTS = "js/search"  # the search scripts, below the theme's static folder and /theme/ on the site
@@ -40,12 +40,6 @@ def search_page(language, found: list[dict], vocabularies, types) -> Page:
                 facets=records.facets(found, sort_key, types), scripts=stemmer_scripts(language.code))
 
 
-def search_cache(build) -> Path | None:
-    """The search's part of the hub's cache (HUB_CACHE_PATH), if it has one."""
-    folder = build.settings.get("HUB_CACHE_PATH")
-    return Path(folder) / "search" if folder else None
-
-
 class SearchExtension(Extension):
     name = "search"
 
@@ -59,15 +53,13 @@ class SearchExtension(Extension):
         languages = plan.languages
         fallbacks = build.settings["HUB_SEARCH_FALLBACKS"]
         texts: dict = {}
-        plain = PlainTexts(search_cache(build))
         for language in languages:
             shown = [(item, path, fallback) for item, path, fallback in records.shown_items(
                 plan.shown(language.code)) if fallbacks or not fallback]
             vocabularies = plan.hub.vocabularies
             self.found[language.code] = records.language_records(
                 shown, lambda code: languages[code].tag, texts,
-                lambda vocabulary, value, lang=language.code: vocabularies[vocabulary].label(value, lang), plain)
-        plain.save()
+                lambda vocabulary, value, lang=language.code: vocabularies[vocabulary].label(value, lang))
         return [search_page(language, self.found[language.code], plan.hub.vocabularies, plan.hub.types)
                 for language in languages]
 
@@ -96,7 +88,8 @@ class SearchExtension(Extension):
     def write_indexes(self, languages, build) -> None:
         """Each language's index, from the cache when its records did not change (each language's cache
         file and output folder are its own, so languages can be written by parallel processes)."""
-        cache = IndexCache(search_cache(build))
+        cache_folder = build.settings.get("HUB_CACHE_PATH")
+        cache = IndexCache(Path(cache_folder) / "search" if cache_folder else None)
         for language in languages:
             found = self.found[language.code]
             files = cache.files(language.code, found, lambda terms: index.build(found, language.code, terms=terms))

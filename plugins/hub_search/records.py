@@ -83,10 +83,8 @@ def item_terms(item) -> dict[str, list[str]]:
     return {name: ids for name, ids in terms.items() if ids}
 
 
-def body_text(item, plain=plain_text) -> str:
-    """The body's plain text and the item's free-text facts; `plain` turns HTML into text (plain_text,
-    or cache.PlainTexts, which remembers it between builds)."""
-    return " ".join(part for part in (plain(item.body_html), fact_text(item)) if part)
+def body_text(item) -> str:
+    return " ".join(part for part in (plain_text(item.body_html), fact_text(item)) if part)
 
 
 def label_text(item, terms: dict[str, list[str]], label_of) -> str:
@@ -106,16 +104,16 @@ def vocabulary_of(content_type, field: str) -> str:
 
 
 def record(number: int, item, path: str, fallback: bool, tag_of, texts: dict | None = None,
-           label_of=None, plain=plain_text) -> dict:
+           label_of=None) -> dict:
     """The record of an item shown at `path`; `tag_of(code)` gives a language's tag, for fallbacks.
     `texts` remembers items' body texts across the languages that show them (one dict per build);
     `label_of(vocabulary, value)` the labels of the index's language, indexed with the item."""
     if texts is None:
-        text = body_text(item, plain)
+        text = body_text(item)
     elif (item.source, item.lang) in texts:  # a derived edition's version shares its base's source
         text = texts[item.source, item.lang]
     else:
-        text = texts[item.source, item.lang] = body_text(item, plain)
+        text = texts[item.source, item.lang] = body_text(item)
     terms = item_terms(item)
     found = {
         "id": number, "url": path, "title": item.title, "summary": item.meta.get("summary", ""),
@@ -129,9 +127,9 @@ def record(number: int, item, path: str, fallback: bool, tag_of, texts: dict | N
     return found
 
 
-def language_records(shown, tag_of, texts: dict | None = None, label_of=None, plain=plain_text) -> list[dict]:
+def language_records(shown, tag_of, texts: dict | None = None, label_of=None) -> list[dict]:
     """Records of a language's items, numbered in the order given: (item, path, fallback) triples."""
-    return [record(number, item, path, fallback, tag_of, texts, label_of, plain)
+    return [record(number, item, path, fallback, tag_of, texts, label_of)
             for number, (item, path, fallback) in enumerate(shown)]
 
 

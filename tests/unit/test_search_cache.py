@@ -3,7 +3,6 @@
 from hub_search import cache as search_cache
 from hub_search import index as search_index
 from hub_search.cache import IndexCache
-from hub_search.records import plain_text
 
 RECORDS = [{"id": 0, "title": "Čuvanje"}]
 
@@ -81,28 +80,3 @@ def test_analysed_pieces_of_other_search_code_are_not_used(monkeypatch, tmp_path
     assert IndexCache(tmp_path).known_terms("en") == {"word": ["w"]}
     monkeypatch.setattr(search_cache, "code_digest", lambda: "other code")
     assert IndexCache(tmp_path).known_terms("en") == {}
-
-
-BODIES = ["<p>Zaštita <em>dece</em> na internetu.</p>", "<h2>Програм</h2><ul><li>Дан 1</li></ul>", "<p>One &amp; two</p>"]
-
-
-def test_plain_texts_are_kept_between_builds_and_only_the_last_builds(tmp_path):
-    first = search_cache.PlainTexts(tmp_path)
-    assert [first(html) for html in BODIES] == [plain_text(html) for html in BODIES]
-    first.save()
-    second = search_cache.PlainTexts(tmp_path)
-    assert sorted(second.known.values()) == sorted(plain_text(html) for html in BODIES)
-    assert second(BODIES[0]) is second.known[next(iter(first.used))]  # the kept text, not parsed again
-    second(BODIES[1])
-    second.save()  # the third body was withdrawn: its text goes
-    assert sorted(search_cache.PlainTexts(tmp_path).known.values()) == sorted(map(plain_text, BODIES[:2]))
-
-
-def test_damaged_or_other_codes_plain_texts_are_not_used(monkeypatch, tmp_path):
-    (tmp_path / "texts.pickle").write_bytes(b"\x80\x05damaged")
-    texts = search_cache.PlainTexts(tmp_path)
-    assert texts.known == {} and texts(BODIES[2]) == "One & two"
-    texts.save()
-    monkeypatch.setattr(search_cache, "code_digest", lambda: "other code")
-    assert search_cache.PlainTexts(tmp_path).known == {}
-    assert search_cache.PlainTexts(None)(BODIES[0]) == plain_text(BODIES[0])
