@@ -95,5 +95,6 @@ def store(path: Path, value) -> None:
     (each output has its own lock, not its cache) never write the same partial file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    with open(partial, "wb") as handle:  # streamed, not first made whole in memory as one bytes
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(path)
