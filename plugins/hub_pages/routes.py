@@ -396,7 +396,7 @@ class LanguagePlan:
                 by_term.setdefault(term, []).append(entry)
         vocabulary = self._vocabulary_of(content_type, name)
         order = sorted(by_term, key=lambda t: self._term_order(vocabulary, t))
-        type_name = content_type.name if content_type else None
+        type_name = content_type.name  # fields browsed across sections: _browse_across
         pages = [Page(self.lang, base, "browse-index", ("browse-index", type_name, name), "browse-index.html",
                       content_type=content_type, field=name, vocabulary=vocabulary,
                       terms=tuple((t, len(by_term[t])) for t in order))]
